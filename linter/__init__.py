@@ -1,0 +1,3 @@
+"""claimlint: a fact-check and citation linter."""
+
+__version__ = "0.1.0"

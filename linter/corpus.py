@@ -1,0 +1,207 @@
+"""Source documents: which files make up the corpus, and reading them safely.
+
+A cited path is resolved against the registry's folder and must stay inside it
+(S102); the file must be UTF-8 text (S103). Problems are recorded per cited
+path so each claim citing a bad source is reported at its ``source`` value.
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from linter.config import Config
+from linter.model import Registry
+
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class Document:
+    key: str  # path relative to the registry's folder, POSIX style
+    display: str  # how diagnostics name it
+    text: str
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        if self._line_starts is None:
+            starts = [0]
+            find = self.text.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self._line_starts = starts
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProblem:
+    code: str  # S101 | S102 | S103
+    message: str
+
+
+@dataclass(slots=True)
+class Corpus:
+    documents: dict[str, Document] = field(default_factory=dict)
+    problems: dict[str, SourceProblem] = field(default_factory=dict)  # keyed by path as cited
+    keys: dict[str, str] = field(default_factory=dict)  # path as cited -> document key
+
+    def cited(self, source: str) -> Document | None:
+        key = self.keys.get(source)
+        return self.documents.get(key) if key else None
+
+    def texts(self) -> dict[str, str]:
+        return {key: doc.text for key, doc in self.documents.items()}
+
+
+def decode_source(data: bytes) -> tuple[str | None, str | None]:
+    """Text of a source file, or why it is not text. A BOM is dropped; CRLF is kept."""
+    if b"\0" in data[:8192] or b"\0" in data:
+        return None, "it is a binary file (it contains NUL bytes), not text"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, (
+            f"it is not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, column {column});"
+            " re-save it as UTF-8"
+        )
+    return text.removeprefix("\ufeff"), None
+
+
+def resolve(root: Path, cited: str) -> tuple[Path | None, str | None, SourceProblem | None]:
+    """Resolve a cited path inside ``root``: (path, key, problem)."""
+    pure = PurePosixPath(cited.replace("\\", "/"))
+    if pure.is_absolute() or (len(cited) > 1 and cited[1] == ":"):
+        return (
+            None,
+            None,
+            SourceProblem(
+                "S102",
+                f"source '{cited}' is an absolute path; cite it relative to the registry's folder",
+            ),
+        )
+    if ".." in pure.parts:
+        return (
+            None,
+            None,
+            SourceProblem(
+                "S102", f"source '{cited}' climbs out of the registry's folder with '..'"
+            ),
+        )
+    path = root.joinpath(*pure.parts)
+    try:
+        real = path.resolve(strict=False)
+        real_root = root.resolve()
+    except (OSError, RuntimeError) as exc:  # symlink loops
+        return None, None, SourceProblem("S103", f"source '{cited}' cannot be resolved: {exc}")
+    if not real.is_relative_to(real_root):
+        return (
+            None,
+            None,
+            SourceProblem(
+                "S102",
+                f"source '{cited}' is a symbolic link leading out of the registry's folder"
+                f" (to {real});"
+                " copy the document into the repository",
+            ),
+        )
+    key = real.relative_to(real_root).as_posix()
+    if not path.exists():
+        return (
+            None,
+            key,
+            SourceProblem(
+                "S101",
+                f"source '{cited}' does not exist; check the path (relative to {root_name(root)})",
+            ),
+        )
+    if not path.is_file():
+        return None, key, SourceProblem("S103", f"source '{cited}' is not a regular file")
+    return path, key, None
+
+
+def root_name(root: Path) -> str:
+    return display_path(root) + "/" if display_path(root) != "." else "the registry's folder"
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    """A path relative to the working directory when it is under it, else absolute."""
+    cwd = cwd or Path.cwd()
+    try:
+        return (
+            Path(os.path.relpath(path, cwd)).as_posix() if path.is_relative_to(cwd) else str(path)
+        )
+    except ValueError:
+        return str(path)
+
+
+def read_document(path: Path, key: str) -> tuple[Document | None, SourceProblem | None]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            return None, SourceProblem(
+                "S103", f"source '{key}' is {size} bytes, over the {MAX_SOURCE_BYTES} byte limit"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, SourceProblem("S103", f"source '{key}' cannot be read: {exc.strerror or exc}")
+    text, why = decode_source(data)
+    if text is None:
+        return None, SourceProblem("S103", f"source '{key}' is unreadable: {why}")
+    return Document(key=key, display=display_path(path.absolute()), text=text), None
+
+
+def corpus_files(root: Path, cited_dirs: set[Path], config: Config) -> list[tuple[Path, str]]:
+    """Uncited documents that still belong to the corpus (for misattribution)."""
+    found: dict[str, Path] = {}
+    real_root = root.resolve()
+    candidates: list[Path] = []
+    if config.corpus_siblings:
+        for folder in sorted(cited_dirs):
+            candidates.extend(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES)
+    for pattern in config.corpus:
+        candidates.extend(root.glob(pattern))
+    for path in candidates:
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if real.is_file() and real.is_relative_to(real_root):
+            found.setdefault(real.relative_to(real_root).as_posix(), path)
+    return sorted(((p, k) for k, p in found.items()), key=lambda item: item[1])
+
+
+def load_corpus(registry: Registry, config: Config) -> Corpus:
+    """Read every cited source, then the rest of the corpus; never raises for bad sources."""
+    corpus = Corpus()
+    root = registry.root
+    cited_dirs: set[Path] = set()
+    for cited in dict.fromkeys(claim.source for claim in registry.claims):
+        path, key, problem = resolve(root, cited)
+        if problem is None and path is not None and key is not None:
+            if key not in corpus.documents:
+                doc, problem = read_document(path, key)
+                if doc is not None:
+                    corpus.documents[key] = doc
+            elif key in corpus.documents:
+                problem = None
+            cited_dirs.add(path.parent)
+        if problem is not None:
+            corpus.problems[cited] = problem
+        elif key is not None:
+            corpus.keys[cited] = key
+    for path, key in corpus_files(root, cited_dirs, config):
+        if key in corpus.documents:
+            continue
+        doc, problem = read_document(path, key)
+        if doc is not None:  # an unreadable uncited file is simply not part of the corpus
+            corpus.documents[key] = doc
+    return corpus

@@ -1,0 +1,70 @@
+"""Diagnostics are plain data: detection builds them, formatters render them.
+
+Keeping them separate from both (as pyflakes does with its messages) lets one
+check feed the terminal, JSON, SARIF and the discrepancy report alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A 1-based line and column in a file (``path`` as the user should see it)."""
+
+    path: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """The span of a source document a diagnostic points at (closest match, holder, ...)."""
+
+    path: str
+    line: int
+    column: int
+    text: str
+    start: int = 0  # offsets into the document's decoded text
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem found. ``name`` and ``severity`` come from the rule that found it."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    location: Location
+    claim: str | None = None
+    source: SourceSpan | None = None
+    score: float | None = None
+    # A compact word-level diff of quote against source, e.g. "five-man -> four-man".
+    diff: str | None = None
+    # Free-form structured details for formatters and reports (other claims, values, holders).
+    details: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def path(self) -> str:
+        return self.location.path
+
+    @property
+    def line(self) -> int:
+        return self.location.line
+
+    @property
+    def column(self) -> int:
+        return self.location.column
+
+    def sort_key(self) -> tuple:
+        return (self.location.path, self.location.line, self.location.column, self.code)

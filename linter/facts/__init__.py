@@ -1,0 +1,1 @@
+"""Facts across sources: values read from claims, compared per topic (F101-F105)."""

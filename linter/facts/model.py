@@ -1,0 +1,66 @@
+"""What the fact analysis produces: normalized values, groups, verdicts per topic.
+
+Plain frozen data shared by the F-rules and the discrepancy report, so both
+describe one disagreement the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+
+from linter.model import Topic
+
+KINDS = ("count", "quantity", "date", "set", "name", "text")
+
+# TopicAnalysis.status values
+AGREES = "agrees"
+CONFLICTS = "conflicts"
+ACKNOWLEDGED = "acknowledged"
+SINGLE = "single"
+EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class FactValue:
+    """One claim's value on its topic, normalized so equal facts compare equal."""
+
+    claim_id: str
+    kind: str  # the topic's kind
+    display: str  # human-readable: "11", "between 600,000 and 1,500,000", "2018-11-09"
+    key: Hashable  # equal keys = same value (grouping)
+    low: float | None = None  # count/quantity/date intervals (dates as ordinal days)
+    high: float | None = None
+    members: frozenset[str] | None = None  # set: canonical names after aliases
+    complete: bool = False  # set: the list is whole
+    name: str | None = None  # name/text: canonical after aliases
+    origin: str = "value"  # "value" (given in the registry) | "quote" (read from the quote)
+
+
+@dataclass
+class ValueGroup:
+    """One distinct value and the claims giving it."""
+
+    fact: FactValue
+    claim_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TopicAnalysis:
+    """A topic's values, grouped, and whether they agree."""
+
+    topic: Topic
+    groups: list[ValueGroup] = field(default_factory=list)
+    status: str = EMPTY  # "agrees" | "conflicts" | "acknowledged" | "single" | "empty"
+    conflicts: list[tuple[str, str]] = field(default_factory=list)  # conflicting claim-id pairs
+    # Claims on the topic whose value could not be read (F105), by claim id.
+    unreadable: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NameVariant:
+    """One name spelled in several ways across claims, with no alias entry covering it."""
+
+    canonical_guess: str
+    spellings: tuple[str, ...]
+    claim_ids: tuple[str, ...]

@@ -1,0 +1,275 @@
+"""Names as compared across claims: normalized, resolved through ``aliases``.
+
+Fact-checkers write "U.S.", "US" and "United States"; sources write "Sergey"
+and "Sergei". Names compare equal when they normalize alike (case, accents and
+punctuation ignored) or are listed under one canonical name in ``aliases``.
+Spelling variants that no alias covers are found here too (F103), without ever
+merging different names such as Iran and Iraq.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import JaroWinkler
+
+# A word as written, keeping inner dots and apostrophes ("U.S.", "O'Neill").
+_WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# A run of capitalized words: a proper noun ("Sher Mohammed Abbas Stanekzai").
+_CAP = r"[A-Z][^\W\d_]*(?:[.'’][^\W\d_]+)*\.?"
+PROPER_NOUN = re.compile(rf"(?<![\w.]){_CAP}(?:[ \u00a0]+{_CAP})*")
+# A list of proper nouns: "China, Iran, and Pakistan", "Russia, Iran, China".
+NAME_LIST = re.compile(
+    rf"{PROPER_NOUN.pattern}(?:\s*,\s*{PROPER_NOUN.pattern})+\s*,?\s+(?:and|or)\s+{PROPER_NOUN.pattern}"
+    rf"|{PROPER_NOUN.pattern}(?:\s*,\s*{PROPER_NOUN.pattern}){{2,}}"
+    rf"|{PROPER_NOUN.pattern}\s+and\s+{PROPER_NOUN.pattern}"
+)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+# Capitalized words that open sentences or titles rather than name anyone.
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but if in on at of for to from by with as this that these those it its "
+    "he she they we i you his her their our there here when while after before since "
+    "during some most many all no not neither nor both each every one then than".split()
+)
+
+
+def norm(text: str) -> str:
+    """Comparison form: no accents, case, punctuation or extra spaces ("U.S." == "us")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(stripped)]
+    return " ".join(re.sub(r"[.'’]", "", w).casefold() for w in words if w)
+
+
+@dataclass(frozen=True)
+class WordToken:
+    start: int
+    end: int
+    text: str
+    key: str  # norm() of the word, possessive dropped
+
+
+def words(text: str) -> list[WordToken]:
+    """Every word of ``text`` with its position and comparison form."""
+    found = []
+    for match in _WORD.finditer(text):
+        key = norm(match.group())
+        if key:
+            found.append(WordToken(match.start(), match.end(), match.group(), key))
+    return found
+
+
+def strip_name(text: str) -> str:
+    """A name as written, trimmed of surrounding spaces, punctuation and a possessive."""
+    return _POSSESSIVE.sub("", " ".join(text.split()).strip(' ,;:!?()[]"“”‘’'))
+
+
+@dataclass
+class AliasIndex:
+    """The ``aliases`` table, looked up by normalized spelling."""
+
+    canonical_of: dict[str, str] = field(default_factory=dict)  # norm(spelling) -> canonical
+    spellings: dict[str, list[str]] = field(default_factory=dict)  # canonical -> all spellings
+
+    @classmethod
+    def build(cls, aliases: Mapping[str, Sequence[str] | None]) -> AliasIndex:
+        index = cls()
+        for canonical, variants in aliases.items():
+            names = [str(canonical), *(str(v) for v in variants or ())]
+            index.spellings[str(canonical)] = names
+            for name in names:
+                index.canonical_of.setdefault(norm(name), str(canonical))
+        return index
+
+    def canonical(self, name: str) -> str:
+        """The canonical name for a spelling, else the spelling itself, trimmed."""
+        return self.canonical_of.get(norm(name), strip_name(name))
+
+    def spellings_of(self, name: str) -> list[str]:
+        """Every spelling meaning ``name`` (the name itself when it has no alias entry)."""
+        canonical = self.canonical(name)
+        return self.spellings.get(canonical, [canonical, name])
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Where any aliased spelling occurs in ``text``: (start, end, canonical), longest first."""
+        tokens = words(text)
+        keys = [t.key for t in tokens]
+        found: list[tuple[int, int, str]] = []
+        taken: set[int] = set()
+        by_length = sorted(self.canonical_of.items(), key=lambda kv: -len(kv[0].split()))
+        for spelling, canonical in by_length:
+            parts = spelling.split()
+            if not parts:
+                continue
+            for i in range(len(keys) - len(parts) + 1):
+                span = range(i, i + len(parts))
+                if keys[i : i + len(parts)] == parts and not taken.intersection(span):
+                    taken.update(span)
+                    found.append((tokens[i].start, tokens[i + len(parts) - 1].end, canonical))
+        return sorted(found)
+
+    def token_groups(self) -> list[frozenset[str]]:
+        """Per alias entry, the normalized words of all its spellings (for F103 coverage)."""
+        return [
+            frozenset(word for name in names for word in norm(name).split())
+            for names in self.spellings.values()
+        ]
+
+
+def mentions(text: str, name: str, aliases: AliasIndex) -> bool:
+    """Whether ``text`` names ``name`` in any of its spellings (all its words, in order)."""
+    keys = [t.key for t in words(text)]
+    for spelling in aliases.spellings_of(name):
+        parts = norm(spelling).split()
+        if parts and any(
+            keys[i : i + len(parts)] == parts for i in range(len(keys) - len(parts) + 1)
+        ):
+            return True
+    return False
+
+
+def words_appear(value: str, text: str) -> bool:
+    """Whether every word of ``value`` occurs in ``text`` (order free, case-insensitive)."""
+    wanted = {t.key for t in words(value)}
+    return bool(wanted) and wanted <= {t.key for t in words(text)}
+
+
+def listed_names(text: str, aliases: AliasIndex) -> list[str]:
+    """Canonical names a text lists: aliased names, plus the items of lists of proper nouns."""
+    found = [canonical for _, _, canonical in aliases.find(text)]
+    for match in NAME_LIST.finditer(text):
+        items = _LIST_SPLIT.split(match.group())
+        first = items[0].split()
+        if len(first) > 1 and _opens_sentence(text, match.start()) and _not_a_name(first[0]):
+            items[0] = " ".join(first[1:])
+        for item in items:
+            item = strip_name(item)
+            if item and norm(item) not in _FUNCTION_WORDS:
+                found.append(aliases.canonical(item))
+    unique: dict[str, str] = {}
+    for name in found:
+        unique.setdefault(norm(name), name)
+    return list(unique.values())
+
+
+def _not_a_name(word: str) -> bool:
+    """A sentence's capitalized first word that is plainly not a name ("Seeing", "Only")."""
+    lower = norm(word)
+    return lower in _FUNCTION_WORDS or lower.endswith(("ing", "ed", "ly"))
+
+
+def proper_nouns(text: str) -> list[tuple[int, int, str]]:
+    """Capitalized word runs not opening a sentence alone: (start, end, text)."""
+    found = []
+    for match in PROPER_NOUN.finditer(text):
+        name = strip_name(match.group())
+        first = norm(name.split()[0]) if name else ""
+        if first in _FUNCTION_WORDS:
+            name = " ".join(name.split()[1:])
+        if name:
+            found.append((match.start(), match.end(), name))
+    return found
+
+
+# --- spelling variants (F103) ------------------------------------------------
+
+_VOWELS = frozenset("aeiou")
+# One-letter transliterations that do not change a name: Sergey/Sergei, Qadir/Kadir.
+_TRANSLITERATE = (("ou", "u"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("y", "i"))
+
+
+def _spelling_form(word: str) -> str:
+    """Lower-case, accent-free, transliterated, doubled letters collapsed."""
+    form = norm(word).replace(" ", "")
+    for old, new in _TRANSLITERATE:
+        form = form.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", form)
+
+
+def is_variant(a: str, b: str) -> bool:
+    """Whether two different spellings are one name ("Stanekzai"/"Stanikzai").
+
+    They must match letter for letter after transliteration, differing only in
+    vowels, and start alike; so "Iran"/"Iraq" (n/q), "Slovakia"/"Slovenia" (k/n)
+    and "Austria"/"Australia" (length) stay apart however similar they look.
+    """
+    if norm(a) == norm(b):
+        return False
+    x, y = _spelling_form(a), _spelling_form(b)
+    if x == y:
+        return True
+    if len(x) != len(y) or len(x) < 4 or x[0] != y[0]:
+        return False
+    differing = [(p, q) for p, q in zip(x, y, strict=True) if p != q]
+    if not all(p in _VOWELS and q in _VOWELS for p, q in differing):
+        return False
+    allowed = 1 if len(x) < 6 else 2
+    return len(differing) <= allowed and JaroWinkler.similarity(x, y) >= 0.8
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """A capitalized word as one claim writes it."""
+
+    word: str
+    claim_id: str
+    field: str  # "quote" | "value"
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\u2014\"“(]\s*)$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return _SENTENCE_START.search(text, 0, start) is not None
+
+
+def name_words(text: str) -> list[str]:
+    """Capitalized words of a text that can be names (4+ letters, not function words).
+
+    A lone capitalized word opening a sentence ("Then", "Most") is skipped: it is
+    capitalized for the sentence, not because it names someone.
+    """
+    found = []
+    for match in PROPER_NOUN.finditer(text):
+        run = match.group().split()
+        if len(run) == 1 and _opens_sentence(text, match.start()):
+            continue
+        for word in run:
+            word = strip_name(word).rstrip(".")
+            if len(word) >= 4 and word.isalpha() and norm(word) not in _FUNCTION_WORDS:
+                found.append(word)
+    return found
+
+
+def variant_clusters(
+    spellings: Iterable[Spelling], covered: Sequence[frozenset[str]]
+) -> list[list[Spelling]]:
+    """Groups of spellings of one name that differ and that no alias entry covers."""
+    by_word: dict[str, list[Spelling]] = {}
+    for spelling in spellings:
+        by_word.setdefault(spelling.word, []).append(spelling)
+    written = sorted(by_word)
+    parent = {w: w for w in written}
+
+    def root(word: str) -> str:
+        while parent[word] != word:
+            parent[word] = parent[parent[word]]
+            word = parent[word]
+        return word
+
+    for i, a in enumerate(written):
+        for b in written[i + 1 :]:
+            if not is_variant(a, b):
+                continue
+            na, nb = norm(a), norm(b)
+            if any(na in group and nb in group for group in covered):
+                continue
+            parent[root(a)] = root(b)
+    clusters: dict[str, list[Spelling]] = {}
+    for word in written:
+        clusters.setdefault(root(word), []).extend(by_word[word])
+    return [members for members in clusters.values() if len({norm(s.word) for s in members}) > 1]

@@ -1,0 +1,52 @@
+"""``--format json``: exactly one JSON object, version 1, stable keys.
+
+Non-ASCII text is kept readable; C1 controls and bidi overrides are escaped
+(``\\uXXXX`` inside strings) so piping the JSON to a terminal is safe too.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from linter.formatters.safe import unsafe_chars
+
+if TYPE_CHECKING:
+    from linter.checker import CheckResult
+    from linter.diagnostics import Diagnostic
+
+VERSION = 1
+
+
+def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
+    source = None
+    if d.source is not None:
+        source = {
+            "path": d.source.path,
+            "line": d.source.line,
+            "column": d.source.column,
+            "text": d.source.text,
+        }
+    return {
+        "code": d.code,
+        "name": d.name,
+        "severity": d.severity.value,
+        "claim": d.claim,
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "message": d.message,
+        "source": source,
+        "score": d.score,
+        "diff": d.diff,
+    }
+
+
+def render(result: CheckResult) -> str:
+    payload = {
+        "version": VERSION,
+        "diagnostics": [diagnostic_dict(d) for d in result.diagnostics],
+        "summary": result.summary,
+    }
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    return unsafe_chars().sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

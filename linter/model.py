@@ -1,0 +1,92 @@
+"""The claims registry as data, with every field's position in ``claims.yaml``.
+
+Positions come from the YAML nodes (never guessed), so every diagnostic can
+point at the offending key or value, and ``--fix`` can rewrite one scalar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter.diagnostics import Diagnostic, Location
+
+
+@dataclass(frozen=True, slots=True)
+class ScalarSpan:
+    """Where a scalar's text sits in the registry file, for minimal in-place edits.
+
+    ``start``/``end`` are character offsets into ``Registry.text`` covering the
+    scalar exactly as written (quotes and block indicators included); ``style``
+    is PyYAML's: None (plain), "'", '"', "|" or ">".
+    """
+
+    start: int
+    end: int
+    style: str | None
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    source: str  # as written, relative to the registry's folder
+    quote: str
+    location: Location  # start of the claim's mapping
+    keys: dict[str, Location] = field(default_factory=dict)  # field name -> key position
+    values: dict[str, Location] = field(default_factory=dict)  # field name -> value position
+    claim: str | None = None
+    ignore: dict[str, str] = field(default_factory=dict)  # code -> reason
+    ignore_keys: dict[str, Location] = field(default_factory=dict)  # code -> its key position
+    topic: str | None = None
+    value: Any = None  # raw YAML value (str, int, float, list, date) or None if absent
+    complete: bool = False
+    quote_span: ScalarSpan | None = None
+
+    def at(self, field_name: str) -> Location:
+        """Position of a field's value, else its key, else the claim itself."""
+        return self.values.get(field_name) or self.keys.get(field_name) or self.location
+
+
+@dataclass(slots=True)
+class SourceMeta:
+    path: str
+    location: Location
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO date as written (YYYY, YYYY-MM or YYYY-MM-DD)
+
+
+@dataclass(slots=True)
+class Acknowledgement:
+    values: list[Any]
+    reason: str
+    location: Location
+
+
+@dataclass(slots=True)
+class Topic:
+    name: str
+    kind: str  # count | quantity | date | set | name | text
+    location: Location
+    about: str | None = None
+    acknowledged: Acknowledgement | None = None
+    tolerance: float | None = None  # quantity only: relative tolerance, e.g. 0.05
+
+
+@dataclass(slots=True)
+class Registry:
+    path: Path  # the registry file
+    display_path: str  # how diagnostics name it (relative to the working directory if possible)
+    text: str = ""
+    claims: list[Claim] = field(default_factory=list)
+    sources: dict[str, SourceMeta] = field(default_factory=dict)
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # canonical -> variants
+    alias_locations: dict[str, Location] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    # Problems found while loading (R101-R104 and R102 schema errors).
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent

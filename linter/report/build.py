@@ -1,0 +1,318 @@
+"""Gather what the discrepancy report shows, as plain data, before any rendering.
+
+Three renderers (Markdown, HTML, JSON) print the same report; gathering once
+here keeps them from disagreeing about counts, order or context. Everything
+is read from the loaded registry, the corpus, the fact analysis and the
+diagnostics ``check`` produced: nothing is re-detected.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from linter.diagnostics import Diagnostic, Location
+from linter.facts.model import ACKNOWLEDGED, CONFLICTS, NameVariant, TopicAnalysis
+from linter.model import Claim, Registry
+
+if TYPE_CHECKING:
+    from linter.context import Context
+
+CONTEXT_WORDS = 8  # words of the source shown on each side of a quote
+# Diagnostics listed under "quote problems": the quote checks and the sources
+# they read. Fact findings (F) are the topic sections themselves.
+QUOTE_PROBLEM_PREFIXES = ("Q", "S")
+
+_WORD = re.compile(r"\S+")
+
+# A quote found in its source: the document's text, the quote's offsets, its position.
+Found = tuple[str, int, int, Location]
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A quote as the source has it, with a few words either side.
+
+    ``found`` is False when the quote could not be located in its source;
+    then ``quote`` is the quote as the registry writes it and there is no context.
+    """
+
+    before: str
+    quote: str
+    after: str
+    found: bool
+    clipped_before: bool = False  # more source text precedes ``before``
+    clipped_after: bool = False
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One claim giving a value: who published it, when, and where it says so."""
+
+    claim_id: str
+    source: str  # the source path as the registry writes it
+    title: str | None
+    outlet: str | None
+    published: str | None  # ISO date as written (YYYY, YYYY-MM or YYYY-MM-DD)
+    excerpt: Excerpt
+    location: Location | None  # where the quote starts in the source, if found
+    claim_location: Location  # where the claim is in the registry
+    problems: tuple[str, ...] = ()  # codes of quote problems reported on this claim
+
+    @property
+    def where(self) -> str:
+        """``path:line`` of the quote in its source, else the source path alone."""
+        if self.location is None:
+            return self.source
+        return f"{self.location.path}:{self.location.line}"
+
+
+@dataclass(frozen=True)
+class ValueReport:
+    """One distinct value on a topic and the citations giving it, oldest first."""
+
+    display: str
+    origin: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class TopicReport:
+    name: str
+    kind: str
+    about: str | None
+    status: str
+    reason: str | None  # the acknowledgement's reason, when acknowledged
+    acknowledged_values: tuple[str, ...]
+    values: tuple[ValueReport, ...]  # ordered by their earliest publication
+    conflicts: tuple[tuple[str, str], ...]
+    unreadable: tuple[str, ...]  # claim ids whose value could not be read
+
+    def timeline(self) -> list[tuple[ValueReport, Citation]]:
+        """Every citation with its value, oldest publication first.
+
+        Read down, it shows a later report superseding an earlier one.
+        """
+        rows = [(value, cite) for value in self.values for cite in value.citations]
+        return sorted(rows, key=lambda row: _date_key(row[1].published))
+
+
+@dataclass(frozen=True)
+class NameVariantReport:
+    canonical: str
+    spellings: tuple[str, ...]
+    claim_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuoteProblem:
+    code: str
+    name: str
+    severity: str
+    message: str
+    location: Location
+    claim: str | None
+    diff: str | None
+
+
+@dataclass(frozen=True)
+class Summary:
+    claims: int
+    sources: int
+    topics: int
+    conflicts: int
+    acknowledged: int
+    name_variants: int
+    quote_problems: int
+
+
+@dataclass(frozen=True)
+class Report:
+    registry: str  # the registry path as the user should see it
+    summary: Summary
+    topics: tuple[TopicReport, ...]
+    name_variants: tuple[NameVariantReport, ...]
+    quote_problems: tuple[QuoteProblem, ...]
+
+
+def build(ctx: Context, diagnostics: Sequence[Diagnostic]) -> Report:
+    """The report for a loaded context and the diagnostics ``check`` found."""
+    from linter.facts.analysis import analyze
+
+    analyses, variants = analyze(ctx.registry)
+    return assemble(
+        ctx.registry,
+        analyses,
+        variants,
+        diagnostics,
+        locate=lambda claim: locate_quote(ctx, claim),
+    )
+
+
+def assemble(
+    registry: Registry,
+    analyses: Iterable[TopicAnalysis],
+    variants: Iterable[NameVariant],
+    diagnostics: Sequence[Diagnostic],
+    locate: Callable[[Claim], Found | None] | None = None,
+) -> Report:
+    """Combine already computed parts into a report (pure; what ``build`` wraps).
+
+    ``locate(claim)`` returns ``(text, start, end, location)`` for a quote found
+    in its source, or None; without it no quote has source context.
+    """
+    problems = quote_problems(diagnostics)
+    by_claim: dict[str, list[str]] = {}
+    for problem in problems:
+        if problem.claim:
+            by_claim.setdefault(problem.claim, [])
+            if problem.code not in by_claim[problem.claim]:
+                by_claim[problem.claim].append(problem.code)
+    claims = {claim.id: claim for claim in registry.claims}
+
+    def cite(claim_id: str) -> Citation | None:
+        claim = claims.get(claim_id)
+        if claim is None:
+            return None
+        found = locate(claim) if locate else None
+        return citation(registry, claim, found, tuple(by_claim.get(claim_id, ())))
+
+    topics = tuple(topic_report(analysis, cite) for analysis in analyses)
+    names = tuple(
+        NameVariantReport(v.canonical_guess, tuple(v.spellings), tuple(v.claim_ids))
+        for v in variants
+    )
+    summary = Summary(
+        claims=len(registry.claims),
+        sources=len(
+            {_norm(c.source) for c in registry.claims} | {_norm(p) for p in registry.sources}
+        ),
+        topics=len(topics),
+        conflicts=sum(t.status == CONFLICTS for t in topics),
+        acknowledged=sum(t.status == ACKNOWLEDGED for t in topics),
+        name_variants=len(names),
+        quote_problems=len(problems),
+    )
+    return Report(registry.display_path, summary, topics, names, problems)
+
+
+def topic_report(analysis: TopicAnalysis, cite: Callable[[str], Citation | None]) -> TopicReport:
+    """One topic's values, each with its citations, oldest first."""
+    topic = analysis.topic
+    values = []
+    for group in analysis.groups:
+        citations = [c for c in map(cite, group.claim_ids) if c is not None]
+        citations.sort(key=lambda c: _date_key(c.published))
+        values.append(ValueReport(group.fact.display, group.fact.origin, tuple(citations)))
+    values.sort(key=lambda v: min((_date_key(c.published) for c in v.citations), default=_LAST))
+    ack = topic.acknowledged
+    return TopicReport(
+        name=topic.name,
+        kind=topic.kind,
+        about=topic.about,
+        status=analysis.status,
+        reason=ack.reason if ack and analysis.status == ACKNOWLEDGED else None,
+        acknowledged_values=tuple(str(v) for v in ack.values) if ack else (),
+        values=tuple(values),
+        conflicts=tuple((a, b) for a, b in analysis.conflicts),
+        unreadable=tuple(analysis.unreadable),
+    )
+
+
+def citation(
+    registry: Registry,
+    claim: Claim,
+    found: Found | None,
+    problems: tuple[str, ...] = (),
+) -> Citation:
+    meta = registry.sources.get(claim.source) or _find_meta(registry, claim.source)
+    if found is None:
+        excerpt = Excerpt("", claim.quote, "", found=False)
+        location = None
+    else:
+        text, start, end, location = found
+        excerpt = excerpt_of(text, start, end)
+    return Citation(
+        claim_id=claim.id,
+        source=claim.source,
+        title=meta.title if meta else None,
+        outlet=meta.outlet if meta else None,
+        published=str(meta.published) if meta and meta.published else None,
+        excerpt=excerpt,
+        location=location,
+        claim_location=claim.location,
+        problems=problems,
+    )
+
+
+def excerpt_of(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> Excerpt:
+    """The quote ``text[start:end]`` with ``words`` words either side, whitespace folded."""
+    before_words = _WORD.findall(text[:start])
+    after_words = _WORD.findall(text[end:])
+    # A quote starting or ending mid-word keeps the rest of that word attached.
+    glued_before = start > 0 and not text[start - 1].isspace() and bool(before_words)
+    glued_after = end < len(text) and not text[end].isspace() and bool(after_words)
+    before = " ".join(before_words[-words:])
+    after = " ".join(after_words[:words])
+    if before and not glued_before:
+        before += " "
+    if after and not glued_after:
+        after = " " + after
+    return Excerpt(
+        before=before,
+        quote=" ".join(_WORD.findall(text[start:end])),
+        after=after,
+        found=True,
+        clipped_before=len(before_words) > words,
+        clipped_after=len(after_words) > words,
+    )
+
+
+def locate_quote(ctx: Context, claim: Claim) -> Found | None:
+    """Where ``check`` found the claim's quote: the document text, offsets, position."""
+    try:
+        verdict = ctx.verdict(claim)
+    except Exception:  # a claim whose source cannot be read has no verdict to show
+        return None
+    span = getattr(verdict, "span", None) if verdict is not None else None
+    if span is None:
+        return None
+    document = getattr(span, "doc", None) or getattr(span, "document", None)
+    if document is None:
+        return None
+    start, end = span.start, span.end
+    line, column = document.position(start)
+    path = getattr(document, "display_path", None) or claim.source
+    return document.text, start, end, Location(str(path), line, column)
+
+
+def quote_problems(diagnostics: Iterable[Diagnostic]) -> tuple[QuoteProblem, ...]:
+    """The quote and source diagnostics, in file order."""
+    chosen = sorted(
+        (d for d in diagnostics if d.code.startswith(QUOTE_PROBLEM_PREFIXES)),
+        key=Diagnostic.sort_key,
+    )
+    return tuple(
+        QuoteProblem(d.code, d.name, str(d.severity), d.message, d.location, d.claim, d.diff)
+        for d in chosen
+    )
+
+
+_LAST = (1, "")
+
+
+def _date_key(published: str | None) -> tuple[int, str]:
+    """Oldest first; ISO dates sort as text (2018 < 2018-11 < 2018-11-09); undated last."""
+    return (0, published) if published else _LAST
+
+
+def _norm(path: str) -> str:
+    return posixpath.normpath(path.replace("\\", "/"))
+
+
+def _find_meta(registry: Registry, source: str):
+    wanted = _norm(source)
+    return next((m for p, m in registry.sources.items() if _norm(p) == wanted), None)

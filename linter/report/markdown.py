@@ -1,0 +1,142 @@
+"""The report as GitHub-flavoured Markdown, e.g. for a CI job summary.
+
+Everything taken from the registry or the sources is escaped, so a quote
+holding ``|``, ``*``, ``<tag>`` or ``$`` cannot break a table, start emphasis,
+inject HTML or turn into maths; no raw HTML is emitted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.report.build import Citation, QuoteProblem, Report, TopicReport
+from linter.report.present import (
+    excerpt_parts,
+    outlet_of,
+    status_label,
+    status_meaning,
+    status_symbol,
+    summary_items,
+    visible,
+)
+
+# ASCII punctuation that means something inline in GitHub Markdown (``$`` starts maths).
+_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|~&#$!])")
+_SPACE = re.compile(r"\s+")
+
+
+def text(value: object) -> str:
+    """Inline text, safe anywhere on a line, table cells included (one line, escaped)."""
+    folded = _SPACE.sub(" ", visible(str(value))).strip()
+    return _SPECIAL.sub(r"\\\1", folded)
+
+
+def strong(value: object) -> str:
+    escaped = text(value)
+    return f"**{escaped}**" if escaped else ""
+
+
+def render(report: Report) -> str:
+    lines = [f"# Discrepancy report: {text(report.registry)}", ""]
+    items = summary_items(report.summary)
+    lines += [
+        "| " + " | ".join(label for _, label, _ in items) + " |",
+        "|" + " ---: |" * len(items),
+        "| " + " | ".join(str(count) for _, _, count in items) + " |",
+        "",
+        "## Topics",
+        "",
+    ]
+    if not report.topics:
+        lines += ["No topics are defined in the registry.", ""]
+    for topic in report.topics:
+        lines += _topic(topic)
+    lines += ["## Name variants", ""]
+    if report.name_variants:
+        lines += ["| Likely name | Spellings | Claims |", "| --- | --- | --- |"]
+        for variant in report.name_variants:
+            spellings = ", ".join(text(s) for s in variant.spellings)
+            claims = ", ".join(text(c) for c in variant.claim_ids)
+            lines.append(f"| {text(variant.canonical)} | {spellings} | {claims} |")
+    else:
+        lines.append("No name is spelled in more than one way.")
+    lines += ["", "## Quote problems", ""]
+    if report.quote_problems:
+        lines += [
+            "| Where | Code | Severity | Claim | Problem |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        lines += [_problem(p) for p in report.quote_problems]
+    else:
+        lines.append("Every quote was found in the source it cites.")
+    return "\n".join(lines) + "\n"
+
+
+def _topic(topic: TopicReport) -> list[str]:
+    title = text(topic.about) if topic.about else text(topic.name)
+    lines = [f"### {status_symbol(topic.status)} {title} ({text(topic.name)})", ""]
+    status = f"**Status: {status_symbol(topic.status)} {status_label(topic.status)}**"
+    status += f" — {status_meaning(topic.status)}"
+    if topic.reason:
+        status += f". Reason: {text(topic.reason)}"
+    if topic.conflicts:
+        pairs = ", ".join(f"{text(a)} vs {text(b)}" for a, b in topic.conflicts)
+        status += f". Conflicting claims: {pairs}"
+    lines += [status + ".", ""]
+    if topic.values:
+        counted = " · ".join(
+            f"{strong(v.display)} ({_sources(len(v.citations))})" for v in topic.values
+        )
+        lines += [f"Values: {counted}", ""]
+        lines += [
+            "| Published | Outlet | Value | Claim | Quote in context | Where |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        lines += [_row(value.display, cite) for value, cite in topic.timeline()]
+        lines.append("")
+    if topic.unreadable:
+        ids = ", ".join(text(c) for c in topic.unreadable)
+        lines += [f"Value could not be read from: {ids}.", ""]
+    return lines
+
+
+def _row(value: str, cite: Citation) -> str:
+    claim = text(cite.claim_id)
+    if cite.problems:
+        claim += " ⚠ " + ", ".join(cite.problems)
+    cells = (
+        text(cite.published or "undated"),
+        text(outlet_of(cite.outlet, cite.source)),
+        strong(value),
+        claim,
+        _quote(cite),
+        text(cite.where),
+    )
+    return "| " + " | ".join(cells) + " |"
+
+
+def _quote(cite: Citation) -> str:
+    before, quote, after = excerpt_parts(cite.excerpt)
+    body = f"{text(before)} {strong(quote)} {text(after)}".strip()
+    if not cite.excerpt.found:
+        body += " (not found in the source)"
+    return body
+
+
+def _problem(problem: QuoteProblem) -> str:
+    where = f"{problem.location.path}:{problem.location.line}:{problem.location.column}"
+    message = text(problem.message)
+    if problem.diff:
+        message += f" ({text(problem.diff)})"
+    cells = (
+        text(where),
+        f"{problem.code} {text(problem.name)}",
+        problem.severity,
+        text(problem.claim or ""),
+        message,
+    )
+    return "| " + " | ".join(cells) + " |"
+
+
+def _sources(count: int) -> str:
+    return f"{count} source" if count == 1 else f"{count} sources"

@@ -1,0 +1,84 @@
+"""Wording shared by the human-readable renderers (Markdown and HTML).
+
+One table of labels keeps both renderers saying the same thing, and status is
+always spelled out in words (a symbol only adds to it), never shown by colour alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.report.build import Excerpt, Summary
+
+# status -> (symbol, label, what it means)
+STATUS = {
+    "conflicts": ("✗", "Conflicts", "sources disagree"),
+    "acknowledged": ("!", "Acknowledged", "sources disagree; the disagreement is acknowledged"),
+    "agrees": ("✓", "Agrees", "all sources agree"),
+    "single": ("·", "Single source", "only one source gives a value"),
+    "empty": ("–", "No values", "no claim gives a value"),
+}
+
+# Summary field -> label, in the order the counts are shown.
+SUMMARY = (
+    ("claims", "Claims"),
+    ("sources", "Sources"),
+    ("topics", "Topics"),
+    ("conflicts", "Conflicts"),
+    ("acknowledged", "Acknowledged"),
+    ("name_variants", "Name variants"),
+    ("quote_problems", "Quote problems"),
+)
+
+ELLIPSIS = "…"
+
+# C0/C1 control characters other than whitespace (tab, newlines, form feed) are shown
+# as visible pictures, so a stray one can neither vanish nor break the markup.
+# Lone surrogates (undecodable bytes) become U+FFFD so the output can be encoded.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters made visible (U+2400 pictures or ``\\uXXXX``)."""
+
+    def picture(match: re.Match[str]) -> str:
+        char = match.group()
+        code = ord(char)
+        if 0xD800 <= code <= 0xDFFF:
+            return "\ufffd"
+        if code < 0x20:
+            return chr(0x2400 + code)
+        if code == 0x7F:
+            return "\u2421"
+        return f"\\u{code:04x}"
+
+    return _CONTROL.sub(picture, text)
+
+
+def status_symbol(status: str) -> str:
+    return STATUS.get(status, ("?", status, ""))[0]
+
+
+def status_label(status: str) -> str:
+    return STATUS.get(status, ("?", status, ""))[1]
+
+
+def status_meaning(status: str) -> str:
+    return STATUS.get(status, ("?", status, ""))[2]
+
+
+def summary_items(summary: Summary) -> list[tuple[str, str, int]]:
+    """(key, label, count) for each summary count, in display order."""
+    return [(key, label, getattr(summary, key)) for key, label in SUMMARY]
+
+
+def excerpt_parts(excerpt: Excerpt) -> tuple[str, str, str]:
+    """(before, quote, after) with ellipses where the source goes on, controls visible."""
+    before = (ELLIPSIS if excerpt.clipped_before else "") + excerpt.before
+    after = excerpt.after + (ELLIPSIS if excerpt.clipped_after else "")
+    return visible(before), visible(excerpt.quote), visible(after)
+
+
+def outlet_of(outlet: str | None, source: str) -> str:
+    """The outlet's name, else the source file's name so the row is never blank."""
+    return outlet or source.rsplit("/", 1)[-1]

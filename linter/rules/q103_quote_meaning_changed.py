@@ -1,0 +1,33 @@
+"""The quote differs from its source in a number or a negation.
+
+This is the error a fact-checker must never let through: "five-man" become
+"four-man", "not" dropped, "doubled" turned into "tripled". Numbers include
+digits, number words, hyphenated compounds ("five-man", "nine-year"),
+multipliers and years, compared in order (swapping two numbers is a change);
+the same value written differently ("eleven" for "11") is only Q102.
+Negations include not, no, never, n't, neither/nor, without. ``--fix`` never
+touches these: a changed number needs a human.
+
+Passes:
+    - id: delegation
+      source: seeds/001_3de99958f30674d8.txt
+      quote: sitting between a five-man Taliban delegation and four members
+
+Fails:
+    - id: delegation
+      source: seeds/001_3de99958f30674d8.txt
+      quote: sitting between a four-man Taliban delegation and five members
+"""
+
+from collections.abc import Iterator
+
+from linter.context import Context
+from linter.diagnostics import Diagnostic, Severity
+from linter.rules._quote import quote_diagnostics
+from linter.rules.base import define
+
+RULE = define("Q103", "quote-meaning-changed", Severity.ERROR, __doc__)
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    yield from quote_diagnostics(ctx, RULE, "meaning-changed")

@@ -1,0 +1,188 @@
+"""Typographic normalization, so a quote matches its source whatever the keyboard.
+
+Curly and straight quotes, the many dashes, whitespace runs (NBSP, thin spaces,
+line breaks), zero-width characters, Unicode composition and ``…`` all carry the
+same words; normalizing both sides to one spelling lets exact search stay exact.
+``normalize_text`` is the fast path for bulk search; ``normalize`` also keeps a
+map back to original offsets, built only when a location must be reported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+__all__ = ["DASH", "Normalized", "normalize", "normalize_text"]
+
+DASH = "-"  # the canonical dash: hyphens and dashes of every width become this
+SINGLE_QUOTES = "'’‘‚‛′‹›ʼ"
+DOUBLE_QUOTES = '"“”„‟″«»'
+DASHES = "-‐‑‒–—―−﹘﹣－"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u180e"
+
+_TABLE: dict[int, str | None] = {ord(c): "'" for c in SINGLE_QUOTES}
+_TABLE |= {ord(c): '"' for c in DOUBLE_QUOTES}
+_TABLE |= {ord(c): DASH for c in DASHES}
+_TABLE |= {ord(c): None for c in ZERO_WIDTH}
+_TABLE |= {ord(c): " " for c in _WHITESPACE}
+_TABLE[ord("…")] = "..."
+
+_REPLACE = {chr(k): v or "" for k, v in _TABLE.items() if chr(k) not in " -"}
+_SPECIAL_CHAR = re.compile(f"[{re.escape(''.join(_REPLACE))}]")
+_SPACE_RUN = re.compile(r"  +")
+
+_ws = re.escape(_WHITESPACE + ZERO_WIDTH)
+_ws_but_space = re.escape(_WHITESPACE.replace(" ", "") + ZERO_WIDTH)
+_SPECIAL = re.compile(
+    rf"(?P<dash>(?!-(?:[^{_ws}{re.escape(DASHES)}]|\Z))(?:[{_ws}]*[{re.escape(DASHES)}])+[{_ws}]*)"
+    rf"|(?P<space>[{_ws}]{{2,}}|[{_ws_but_space}])"
+    rf"|(?P<char>[{re.escape(SINGLE_QUOTES[1:] + DOUBLE_QUOTES[1:])}…])"
+)
+_EDGE = re.compile(rf"\A[{_ws}]+|[{_ws}]+\Z")
+_ZERO_WIDTH = frozenset(ZERO_WIDTH)
+
+
+def _nfc_clusters(text: str) -> tuple[str, list[int], list[int]]:
+    """NFC one base character (plus its combining marks) at a time, keeping a map.
+
+    Composing cluster by cluster gives the same text as NFC on the whole string
+    for everything but rare Hangul jamo runs, and tells where each character came from.
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        composed = unicodedata.normalize("NFC", text[i:j])
+        out.append(composed)
+        starts.extend([i] * len(composed))
+        ends.extend([j] * len(composed))
+        i = j
+    return "".join(out), starts, ends
+
+
+def _nfc(text: str) -> str:
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return _nfc_clusters(text)[0]
+
+
+def normalize_text(text: str) -> str:
+    """The normalized text alone: the fast path for exact search over a corpus.
+
+    ``str.replace`` per special character present beats ``str.translate`` with a
+    dict table several times over on long ASCII-heavy documents.
+    """
+    text = _nfc(text)
+    for char in set(_SPECIAL_CHAR.findall(text)):
+        text = text.replace(char, _REPLACE[char])
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    for pair in (" -", "- ", "--"):
+        while pair in text:  # spaces are single now, so this reaches ``" *-[- ]*" -> "-"``
+            text = text.replace(pair, DASH)
+    return text.strip(" ")
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    norm: int  # where the segment starts in the normalized text
+    orig: int  # where it starts in the (NFC) text
+    orig_end: int | None  # None: copied verbatim (offsets move in step); else a replacement
+
+
+@dataclass(eq=False)
+class Normalized:
+    """Normalized text plus a map from its offsets back to the original's."""
+
+    text: str
+    original: str
+    _segments: list[_Segment] = field(repr=False)
+    _norm_starts: list[int] = field(repr=False)
+    _nfc_map: tuple[list[int], list[int]] | None = field(repr=False, default=None)
+
+    def _start(self, i: int) -> int:
+        k = bisect_right(self._norm_starts, i) - 1
+        seg = self._segments[k]
+        pos = seg.orig + (i - seg.norm) if seg.orig_end is None else seg.orig
+        return self._nfc_map[0][pos] if self._nfc_map and pos < len(self._nfc_map[0]) else pos
+
+    def _end(self, j: int) -> int:
+        k = bisect_right(self._norm_starts, j - 1) - 1
+        seg = self._segments[k]
+        pos = seg.orig + (j - seg.norm) if seg.orig_end is None else seg.orig_end
+        if self._nfc_map and pos > 0:
+            return self._nfc_map[1][pos - 1]
+        return pos
+
+    def original_span(self, i: int, j: int) -> tuple[int, int]:
+        """The original offsets of normalized ``text[i:j]``."""
+        if not self.text:
+            return 0, 0
+        if j <= i:
+            start = self._start(min(i, len(self.text) - 1)) if i < len(self.text) else None
+            start = start if start is not None else self._end(len(self.text))
+            return start, start
+        return self._start(i), self._end(j)
+
+    @cached_property
+    def offsets(self) -> list[int]:
+        """``offsets[i]`` is where normalized character ``i`` starts in the original.
+
+        ``len(offsets) == len(text) + 1``; the last entry is where the text ends.
+        """
+        ends = self._end(len(self.text)) if self.text else 0
+        return [self._start(i) for i in range(len(self.text))] + [ends]
+
+
+def normalize(text: str) -> Normalized:
+    """Normalize ``text`` and keep the way back to its original offsets."""
+    nfc_map = None
+    source = text
+    if not (text.isascii() or unicodedata.is_normalized("NFC", text)):
+        source, starts, ends = _nfc_clusters(text)
+        nfc_map = (starts, ends)
+    lead = _EDGE.match(source)
+    begin = lead.end() if lead else 0
+    trail = _EDGE.search(source, begin)
+    finish = trail.start() if trail and trail.end() == len(source) else len(source)
+
+    out: list[str] = []
+    segments: list[_Segment] = []
+    norm = 0
+    pos = begin
+    for match in _SPECIAL.finditer(source, begin, finish):
+        if match.start() > pos:
+            segments.append(_Segment(norm, pos, None))
+            out.append(source[pos : match.start()])
+            norm += match.start() - pos
+        if match["dash"] is not None:
+            replacement = DASH
+        elif match["space"] is not None:
+            replacement = "" if _ZERO_WIDTH.issuperset(match.group()) else " "
+        else:
+            replacement = match.group().translate(_TABLE)
+        if replacement:
+            segments.append(_Segment(norm, match.start(), match.end()))
+            out.append(replacement)
+            norm += len(replacement)
+        pos = match.end()
+    if finish > pos:
+        segments.append(_Segment(norm, pos, None))
+        out.append(source[pos:finish])
+    if not segments:
+        segments.append(_Segment(0, begin, None))
+    return Normalized(
+        text="".join(out),
+        original=text,
+        _segments=segments,
+        _norm_starts=[s.norm for s in segments],
+        _nfc_map=nfc_map,
+    )

@@ -1,0 +1,366 @@
+"""Numbers and negations as written in prose, with their values and positions.
+
+A quote that keeps every word but one number ("five-man" -> "four-man") or drops
+a "not" says something else; Q103 compares these tokens between a quote and its
+closest source span, and fact values reuse the same parser so "eleven", "11" and
+"11-nation" are one value everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "NegationToken",
+    "NumberToken",
+    "find_negations",
+    "find_numbers",
+    "parse_number",
+    "parse_number_words",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberToken:
+    """A number as written: ``text`` spans ``start..end`` of the text searched."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: str  # cardinal | ordinal | multiplier | year | decimal
+
+
+@dataclass(frozen=True, slots=True)
+class NegationToken:
+    """A negation word; ``kind`` is its canonical class (``not`` for not/n't/cannot)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES |= {"trillion": 1_000_000_000_000, "dozen": 12}
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "thousandth": 1_000,
+    "millionth": 1_000_000,
+}
+MULTIPLIERS = {
+    "twice": 2,
+    "thrice": 3,
+    "doubled": 2,
+    "doubles": 2,
+    "doubling": 2,
+    "tripled": 3,
+    "triples": 3,
+    "tripling": 3,
+    "quadrupled": 4,
+    "quadruples": 4,
+    "quadrupling": 4,
+    "halved": 0.5,
+    "halves": 0.5,
+    "halving": 0.5,
+}
+# Hyphenated words that are a number on their own ("a decade-long war").
+SPECIAL = {"decade": 10, "century": 100}
+
+# A token: digits (thousands separators, decimals, ordinal suffix, "%"), then any
+# hyphenated tail ("17-year-long"); or a word with its hyphenated tail ("five-man").
+_TOKEN = re.compile(
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<ord>st|nd|rd|th|['’]?s)?(?P<pct>%)?(?P<tail>(?:-[^\W\d_]+)*)(?!\w)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*)"
+)
+_GAP = re.compile(r"[ \t\u00a0]+(?:and[ \t\u00a0]+)?")
+_PRONOUN_BEFORE = {"the", "this", "that", "no", "any", "every", "each", "which", "someone"}
+_PRONOUN_AFTER = {"of", "another", "who", "that", "which"}
+
+
+def _number_word_value(word: str) -> tuple[float, str] | None:
+    """Value and kind of one (possibly hyphenated) number word, e.g. "twenty-first"."""
+    lower = word.lower()
+    if lower in UNITS:
+        return UNITS[lower], "cardinal"
+    if lower in TENS:
+        return TENS[lower], "cardinal"
+    if lower in ORDINALS:
+        return ORDINALS[lower], "ordinal"
+    if "-" in lower:
+        tens, _, unit = lower.partition("-")
+        if tens in TENS and unit in UNITS and UNITS[unit] < 10:
+            return TENS[tens] + UNITS[unit], "cardinal"
+        if tens in TENS and unit in ORDINALS and ORDINALS[unit] < 10:
+            return TENS[tens] + ORDINALS[unit], "ordinal"
+    return None
+
+
+def parse_number_words(words: Sequence[str]) -> float | None:
+    """The value of a run of number words ("two hundred and five", "1.5 million").
+
+    Returns None when any word is not part of a number. Digits are allowed as the
+    leading factor; "a" counts as one before a scale word ("a dozen").
+    """
+    total = 0.0
+    current: float | None = None
+    seen = False
+    for raw in words:
+        word = raw.lower().replace(",", "")
+        if word == "and" and seen:
+            continue
+        if word == "a" and not seen:
+            current, seen = 1, True
+            continue
+        scale = SCALES.get(word)
+        if scale is not None:
+            current = (current if current is not None else 1) * scale
+            if scale >= 1000:
+                total, current = total + current, None
+            seen = True
+            continue
+        try:
+            value: float | None = float(word)
+        except ValueError:
+            found = _number_word_value(raw)
+            value = found[0] if found else None
+        if value is None:
+            return None
+        current = (current or 0) + value
+        seen = True
+    if not seen:
+        return None
+    return total + (current or 0)
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a whole string written as one number ("14,000", "eleven", "5-man")."""
+    tokens = find_numbers(text.strip())
+    if len(tokens) == 1 and tokens[0].text == text.strip():
+        return tokens[0].value
+    return None
+
+
+@dataclass(slots=True)
+class _Part:
+    start: int
+    end: int
+    value: float
+    kind: str
+    role: str  # "scale", "unit", "tens", "digits", "a", "and", "whole" (cannot combine)
+
+
+def _classify(match: re.Match[str]) -> _Part | None:
+    start, end = match.span()
+    if match["num"] is not None:
+        digits = match["num"].replace(",", "")
+        value = float(digits)
+        tail = match["tail"]
+        if match["ord"] and match["ord"][-1] == "s":  # "1980s", "the 90's"
+            kind, role = ("year" if len(digits) == 4 else "cardinal"), "whole"
+        elif match["ord"]:
+            kind, role = "ordinal", "whole"
+        elif "." in digits:
+            kind, role = "decimal", "digits"
+        elif "," not in match["num"] and len(digits) == 4 and 1000 <= value <= 2999:
+            kind, role = "year", "whole"
+        else:
+            kind, role = "cardinal", "digits"
+        if tail or match["pct"]:
+            role = "whole"
+        return _Part(start, end, value, kind, role)
+    word = match["word"]
+    lower = word.lower()
+    if lower in MULTIPLIERS:
+        return _Part(start, end, MULTIPLIERS[lower], "multiplier", "whole")
+    if lower in SCALES:
+        return _Part(start, end, SCALES[lower], "cardinal", "scale")
+    if lower == "a":
+        return _Part(start, end, 1, "cardinal", "a")
+    if lower == "and":
+        return _Part(start, end, 0, "cardinal", "and")
+    found = _number_word_value(word)
+    if found is not None:
+        value, kind = found
+        role = "tens" if lower in TENS else "unit"
+        if kind == "ordinal" or "-" in lower:
+            role = "whole" if kind == "ordinal" else "unit"
+        return _Part(start, end, value, kind, role)
+    # A hyphenated compound led by a number word: "five-man", "nine-year-old".
+    head, sep, _ = lower.partition("-")
+    if sep:
+        if head in SPECIAL:
+            return _Part(start, end, SPECIAL[head], "cardinal", "whole")
+        pieces = lower.split("-")
+        for cut in (2, 1):
+            found = _number_word_value("-".join(pieces[:cut])) if len(pieces) > cut else None
+            if found is not None:
+                return _Part(start, end, found[0], found[1], "whole")
+    return None
+
+
+def _is_pronoun_one(text: str, part: _Part, prev_word: str, next_word: str) -> bool:
+    """ "the one and undivided", "one of the main players": "one" used as a pronoun."""
+    if text[part.start : part.end].lower() != "one":
+        return False
+    return prev_word in _PRONOUN_BEFORE or next_word in _PRONOUN_AFTER
+
+
+def _joins(group: list[_Part], part: _Part) -> bool:
+    """Whether ``part`` continues the number ``group`` ("two" + "hundred", "1.5" + "million")."""
+    last = group[-1]
+    if part.role == "scale":
+        return last.role in {"unit", "tens", "digits", "a", "scale"} and not (
+            last.role == "scale" and last.value >= part.value
+        )
+    if last.role == "and":
+        return part.role in {"unit", "tens"}
+    if part.role == "and":
+        return last.role == "scale"
+    if last.role == "scale":
+        return part.role in {"unit", "tens"} and (last.value >= 100 or part.role == "tens")
+    if last.role == "tens":
+        return part.role == "unit" and part.value < 10
+    return False
+
+
+def find_numbers(text: str) -> list[NumberToken]:
+    """Every number in ``text``, in order, multi-word numbers merged into one token."""
+    matches = list(_TOKEN.finditer(text))
+    tokens: list[NumberToken] = []
+    group: list[_Part] = []
+
+    def flush() -> None:
+        while group and group[-1].role in {"and", "a"}:
+            group.pop()
+        if not group:
+            return
+        if len(group) == 1:
+            only = group[0]
+            if only.role not in {"a", "and"}:
+                tokens.append(
+                    NumberToken(
+                        only.start,
+                        only.end,
+                        text[only.start : only.end],
+                        float(only.value),
+                        only.kind,
+                    )
+                )
+        else:
+            words = [text[p.start : p.end] for p in group]
+            value = parse_number_words(words)
+            if value is not None:
+                start, end = group[0].start, group[-1].end
+                kind = "decimal" if value != int(value) else "cardinal"
+                tokens.append(NumberToken(start, end, text[start:end], value, kind))
+        group.clear()
+
+    for index, match in enumerate(matches):
+        part = _classify(match)
+        if part is None:
+            flush()
+            continue
+        if part.role == "unit":
+            prev_word = matches[index - 1]["word"] if index else None
+            next_word = matches[index + 1]["word"] if index + 1 < len(matches) else None
+            if _is_pronoun_one(text, part, (prev_word or "").lower(), (next_word or "").lower()):
+                flush()
+                continue
+        adjacent = bool(group) and _GAP.fullmatch(text, group[-1].end, part.start) is not None
+        if part.role == "and" and not adjacent:
+            flush()
+            continue
+        if group and adjacent and part.role != "whole" and _joins(group, part):
+            group.append(part)
+            continue
+        flush()
+        if part.role == "a":
+            group.append(part)
+            continue
+        if part.role == "and":
+            continue
+        group.append(part)
+        if part.role == "whole":
+            flush()
+    flush()
+    return tokens
+
+
+_NEGATION = re.compile(
+    r"(?i)\b(?P<word>not|cannot|no|never|neither|nor|without|none|nothing|nobody|nowhere)\b"
+    r"|(?<=[^\W\d_])(?P<nt>n['’]t)\b"
+)
+
+
+def find_negations(text: str) -> list[NegationToken]:
+    """Every negation in ``text``, in order, with its canonical class."""
+    found = []
+    for match in _NEGATION.finditer(text):
+        written = match.group()
+        lower = written.lower()
+        kind = "not" if match["nt"] or lower == "cannot" else lower
+        found.append(NegationToken(match.start(), match.end(), written, kind))
+    return found
