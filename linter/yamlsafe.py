@@ -64,20 +64,45 @@ class Node:
     ``text`` is a scalar's string as YAML read it, before type resolution.
     """
 
-    __slots__ = ("column", "end", "implicit", "items", "kind", "line", "start", "style", "tag", "text")
+    # Positions and text are read from the parser's event on demand: building a
+    # node must cost next to nothing, as a registry has ~10 nodes per claim.
+    __slots__ = ("end_mark", "event", "items", "kind", "tag")
 
     def __init__(self, kind: str, event: Any, items: list | None = None) -> None:
-        mark = event.start_mark
         self.kind = kind
-        self.line = mark.line + 1
-        self.column = mark.column + 1
-        self.start = mark.index
-        self.end = event.end_mark.index
+        self.event = event
         self.items = items
         self.tag = event.tag
-        self.text = getattr(event, "value", None)
-        self.style = getattr(event, "style", None) or None  # libyaml says "" for plain
-        self.implicit = getattr(event, "implicit", None)
+        self.end_mark = event.end_mark
+
+    @property
+    def line(self) -> int:
+        return self.event.start_mark.line + 1
+
+    @property
+    def column(self) -> int:
+        return self.event.start_mark.column + 1
+
+    @property
+    def start(self) -> int:
+        return self.event.start_mark.index
+
+    @property
+    def end(self) -> int:
+        return self.end_mark.index
+
+    @property
+    def text(self) -> str | None:
+        return self.event.value if self.kind == "scalar" else None
+
+    @property
+    def style(self) -> str | None:
+        """None (plain), "'", '"', "|" or ">" (libyaml says "" for plain)."""
+        return (self.event.style or None) if self.kind == "scalar" else None
+
+    @property
+    def implicit(self) -> tuple[bool, bool]:
+        return self.event.implicit if self.kind == "scalar" else (False, False)
 
     @property
     def is_scalar(self) -> bool:
@@ -86,7 +111,7 @@ class Node:
     @property
     def is_null(self) -> bool:
         """An empty value, ``~`` or ``null`` written without quotes."""
-        return self.kind == "scalar" and self.style is None and self.text in _NULLS
+        return self.kind == "scalar" and not self.event.style and self.event.value in _NULLS
 
     def pairs(self) -> Iterator[tuple[Node, Node]]:
         return iter(self.items or ()) if self.kind == "map" else iter(())
@@ -99,7 +124,7 @@ def resolved_tag(node: Node) -> str:
     """The YAML tag of a scalar as the safe loader would resolve it."""
     if node.tag not in (None, "!"):
         return node.tag
-    return _RESOLVER.resolve(yaml.ScalarNode, node.text, node.implicit or (True, False))
+    return _RESOLVER.resolve(yaml.ScalarNode, node.text, node.implicit)
 
 
 def scalar_value(node: Node) -> Any:
@@ -171,7 +196,7 @@ def check_characters(text: str) -> Problem | None:
     )
 
 
-def compose(text: str, problems: list[Problem], loader: type = DEFAULT_LOADER) -> Node | None:
+def compose(text: str, problems: list[Problem], loader: type | None = None) -> Node | None:
     """The single document in ``text`` as a node tree, or None if empty or unreadable.
 
     Problems are appended to ``problems``.  ``text`` must not start with a BOM
@@ -181,7 +206,7 @@ def compose(text: str, problems: list[Problem], loader: type = DEFAULT_LOADER) -
     if bad is not None:
         problems.append(bad)
         return None
-    parser = loader(text)
+    parser = (loader or DEFAULT_LOADER)(text)
     try:
         return _compose(parser, problems)
     except yaml.MarkedYAMLError as err:
@@ -239,7 +264,7 @@ def _compose(parser: Any, problems: list[Problem]) -> Node | None:
             node = stack.pop()
             pending.pop()
             seen.pop()
-            node.end = event.end_mark.index
+            node.end_mark = event.end_mark
         elif kind is yaml.AliasEvent:
             mark = event.start_mark
             problems.append(
@@ -312,9 +337,10 @@ def _anchor_problem(event: Any) -> Problem:
 
 
 def _tag_problem(node: Node) -> Problem:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
     return Problem(
         SYNTAX,
-        f"YAML tag '{node.tag}' is not supported in a claims registry; remove it",
+        f"YAML tag '{tag}' is not supported in a claims registry; remove it",
         node.line,
         node.column,
     )
@@ -367,8 +393,8 @@ _EXPLAIN: tuple[tuple[str, str], ...] = (
     ),
     (
         "did not find expected '-' indicator",
-        "this line's indentation does not match the list above; "
-        "start list items with '- ' at the same column",
+        "this line's indentation does not match the lines above; "
+        "line it up with its siblings using spaces",
     ),
     ("expected ',' or ']'", "a '[' list is not closed; add the missing ']' (or a ',')"),
     ("expected ',' or '}'", "a '{' mapping is not closed; add the missing '}' (or a ',')"),
@@ -388,7 +414,9 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> Problem:
     char = text[mark.index] if mark is not None and mark.index < len(text) else ""
     if "cannot start any token" in problem:
         if char == "\t":
-            message = "tab character here: YAML indents with spaces only; replace the tab with spaces"
+            message = (
+                "tab character here: YAML indents with spaces only; replace the tab with spaces"
+            )
         else:
             message = f"'{char}' cannot start a value; put the value in quotes"
     elif "tab" in problem and "indentation" in problem:

@@ -6,10 +6,202 @@ describe the same disagreements.
 
 from __future__ import annotations
 
-from linter.facts.model import NameVariant, TopicAnalysis
-from linter.model import Registry
+import posixpath
+from collections import Counter
+from itertools import combinations
+
+from linter.facts.compare import conflicting, covers
+from linter.facts.model import (
+    ACKNOWLEDGED,
+    AGREES,
+    CONFLICTS,
+    EMPTY,
+    SINGLE,
+    FactValue,
+    NameVariant,
+    Reading,
+    TopicAnalysis,
+    ValueGroup,
+)
+from linter.facts.names import AliasIndex, Spelling, name_words, norm, variant_clusters
+from linter.facts.values import Unreadable, read_given, read_quote, unsupported
+from linter.model import Claim, Registry, Topic
+
+
+def published_of(registry: Registry, source: str) -> str | None:
+    """The ``published`` date of a cited source, matching paths as written or normalized."""
+    meta = registry.sources.get(source)
+    if meta is None:
+        wanted = posixpath.normpath(source.replace("\\", "/"))
+        meta = next(
+            (
+                m
+                for path, m in registry.sources.items()
+                if posixpath.normpath(path.replace("\\", "/")) == wanted
+            ),
+            None,
+        )
+    return meta.published if meta else None
+
+
+def read_claim(claim: Claim, topic: Topic, aliases: AliasIndex, published: str | None) -> Reading:
+    """A claim's value on its topic (given, else read from the quote) and its support."""
+    words = " ".join(filter(None, (topic.name, topic.about)))
+    try:
+        if claim.value is None:
+            fact = read_quote(
+                topic.kind,
+                claim.quote,
+                claim_id=claim.id,
+                complete=claim.complete,
+                aliases=aliases,
+                published=published,
+                topic_words=words,
+            )
+            why = None
+        else:
+            fact = read_given(
+                topic.kind,
+                claim.value,
+                claim_id=claim.id,
+                complete=claim.complete,
+                aliases=aliases,
+                published=published,
+            )
+            why = unsupported(
+                fact, claim.quote, aliases=aliases, published=published, tolerance=topic.tolerance
+            )
+    except Unreadable as problem:
+        return Reading(claim.id, None, problem=str(problem))
+    note = None
+    if topic.kind == "date" and published and _year_from_published(claim, published):
+        note = f"year taken from the source's published date ({published})"
+    return Reading(claim.id, fact, unsupported=why, note=note)
+
+
+def _year_from_published(claim: Claim, published: str) -> bool:
+    from linter.facts.dates import find_dates
+
+    text = claim.quote if claim.value is None else str(claim.value)
+    with_year = find_dates(text)
+    return any(t.low is None for t in with_year)
+
+
+def _acknowledged(topic: Topic, aliases: AliasIndex) -> tuple[list[FactValue], list[str]]:
+    if topic.acknowledged is None:
+        return [], []
+    facts, problems = [], []
+    for raw in topic.acknowledged.values:
+        try:
+            complete = topic.kind == "set"  # an acknowledged list is the list a source gives
+            facts.append(read_given(topic.kind, raw, complete=complete, aliases=aliases))
+        except Unreadable as problem:
+            problems.append(str(problem))
+    return facts, problems
+
+
+def analyze_topic(
+    topic: Topic, claims: list[Claim], registry: Registry, aliases: AliasIndex
+) -> TopicAnalysis:
+    """One topic: its claims' values grouped, the conflicting pairs, and a status."""
+    readings = [
+        read_claim(claim, topic, aliases, published_of(registry, claim.source)) for claim in claims
+    ]
+    acknowledged, ack_problems = _acknowledged(topic, aliases)
+    tolerance = topic.tolerance
+    if topic.acknowledged is not None:
+        readings = [
+            r
+            if r.fact is None
+            else Reading(
+                r.claim_id,
+                r.fact,
+                r.problem,
+                r.unsupported,
+                any(covers(a, r.fact, tolerance) for a in acknowledged),
+                r.note,
+            )
+            for r in readings
+        ]
+    groups: dict[object, ValueGroup] = {}
+    for reading in readings:
+        if reading.fact is not None:
+            group = groups.setdefault(reading.fact.key, ValueGroup(reading.fact, []))
+            group.claim_ids.append(reading.claim_id)
+    covered = {r.claim_id: r.covered for r in readings}
+    pairs: list[tuple[str, str]] = []
+    for a, b in combinations(groups.values(), 2):
+        if conflicting(a.fact, b.fact, tolerance):
+            pairs.extend((x, y) for x in a.claim_ids for y in b.claim_ids)
+    unacknowledged = [
+        (a, b)
+        for a, b in pairs
+        if topic.acknowledged is None or not (covered.get(a) and covered.get(b))
+    ]
+    valued = sum(len(g.claim_ids) for g in groups.values())
+    if not groups:
+        status = EMPTY
+    elif pairs:
+        status = CONFLICTS if unacknowledged else ACKNOWLEDGED
+    else:
+        status = SINGLE if valued == 1 else AGREES
+    return TopicAnalysis(
+        topic=topic,
+        groups=list(groups.values()),
+        status=status,
+        conflicts=pairs,
+        unreadable=[r.claim_id for r in readings if r.fact is None],
+        readings=readings,
+        acknowledged=acknowledged,
+        acknowledged_unreadable=ack_problems,
+        unacknowledged=unacknowledged,
+    )
+
+
+def name_variants(registry: Registry, aliases: AliasIndex) -> list[NameVariant]:
+    """Names spelled differently across claims' quotes and values, no alias covering them."""
+    spellings: list[Spelling] = []
+    for claim in registry.claims:
+        spellings.extend(Spelling(w, claim.id, "quote") for w in name_words(claim.quote))
+        values = claim.value if isinstance(claim.value, list) else [claim.value]
+        for value in values:
+            if isinstance(value, str):
+                spellings.extend(Spelling(w, claim.id, "value") for w in name_words(value))
+    variants = []
+    for cluster in variant_clusters(spellings, aliases.token_groups()):
+        claims_by: dict[str, dict[str, None]] = {}
+        forms: dict[str, str] = {}
+        for spelling in cluster:
+            key = norm(spelling.word)
+            forms.setdefault(key, spelling.word)
+            claims_by.setdefault(key, {})[spelling.claim_id] = None
+        uses = Counter({key: len(ids) for key, ids in claims_by.items()})
+        ordered = sorted(uses, key=lambda k: (-uses[k], forms[k]))
+        variants.append(
+            NameVariant(
+                canonical_guess=forms[ordered[0]],
+                spellings=tuple(forms[k] for k in ordered),
+                claim_ids=tuple(dict.fromkeys(s.claim_id for s in cluster)),
+                by_spelling=tuple((forms[k], tuple(claims_by[k])) for k in ordered),
+            )
+        )
+    return sorted(variants, key=lambda v: v.canonical_guess)
 
 
 def analyze(registry: Registry) -> tuple[list[TopicAnalysis], list[NameVariant]]:
     """Every topic's analysis (in registry order) and the unaliased name variants."""
-    raise NotImplementedError
+    aliases = AliasIndex.build(registry.aliases)
+    on_topic: dict[str, list[Claim]] = {name: [] for name in registry.topics}
+    for claim in registry.claims:
+        if claim.topic in on_topic:
+            on_topic[claim.topic].append(claim)
+    analyses = [
+        analyze_topic(topic, on_topic[name], registry, aliases)
+        for name, topic in registry.topics.items()
+    ]
+    return analyses, name_variants(registry, aliases)
+
+
+def claims_on(registry: Registry, topic: str) -> list[Claim]:
+    """The claims on a topic in registry order (aligned with ``TopicAnalysis.readings``)."""
+    return [claim for claim in registry.claims if claim.topic == topic]

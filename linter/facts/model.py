@@ -37,6 +37,18 @@ class FactValue:
     origin: str = "value"  # "value" (given in the registry) | "quote" (read from the quote)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What one claim on a topic says, and whether its own quote backs it."""
+
+    claim_id: str
+    fact: FactValue | None  # None: no value could be read (see ``problem``)
+    problem: str | None = None  # why no value could be read (F105)
+    unsupported: str | None = None  # why a given value is not what the quote says (F102)
+    covered: bool = True  # the topic's acknowledged values account for this value
+    note: str | None = None  # e.g. "year taken from the source's published date"
+
+
 @dataclass
 class ValueGroup:
     """One distinct value and the claims giving it."""
@@ -55,12 +67,20 @@ class TopicAnalysis:
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # conflicting claim-id pairs
     # Claims on the topic whose value could not be read (F105), by claim id.
     unreadable: list[str] = field(default_factory=list)
+    readings: list[Reading] = field(default_factory=list)  # per claim on the topic, in order
+    acknowledged: list[FactValue] = field(default_factory=list)  # the topic's, normalized
+    # Acknowledged values that could not be read as the topic's kind (reported by F105).
+    acknowledged_unreadable: list[str] = field(default_factory=list)
+    # Conflicting pairs that the acknowledged values do not account for.
+    unacknowledged: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class NameVariant:
     """One name spelled in several ways across claims, with no alias entry covering it."""
 
-    canonical_guess: str
-    spellings: tuple[str, ...]
+    canonical_guess: str  # the spelling most claims use
+    spellings: tuple[str, ...]  # most used first
     claim_ids: tuple[str, ...]
+    # Each spelling with the claims writing it, in the order of ``spellings``.
+    by_spelling: tuple[tuple[str, tuple[str, ...]], ...] = ()

@@ -9,6 +9,7 @@ merging different names such as Iran and Iraq.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,18 +23,16 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # A run of capitalized words: a proper noun ("Sher Mohammed Abbas Stanekzai").
 _CAP = r"[A-Z][^\W\d_]*(?:[.'’][^\W\d_]+)*\.?"
 PROPER_NOUN = re.compile(rf"(?<![\w.]){_CAP}(?:[ \u00a0]+{_CAP})*")
-# A list of proper nouns: "China, Iran, and Pakistan", "Russia, Iran, China".
-NAME_LIST = re.compile(
-    rf"{PROPER_NOUN.pattern}(?:\s*,\s*{PROPER_NOUN.pattern})+\s*,?\s+(?:and|or)\s+{PROPER_NOUN.pattern}"
-    rf"|{PROPER_NOUN.pattern}(?:\s*,\s*{PROPER_NOUN.pattern}){{2,}}"
-    rf"|{PROPER_NOUN.pattern}\s+and\s+{PROPER_NOUN.pattern}"
-)
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+# What separates the items of a list of proper nouns: "China, Iran, and Pakistan".
+_LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?P<last>and|or)\s+")
 # Capitalized words that open sentences or titles rather than name anyone.
-_FUNCTION_WORDS = frozenset(
-    "a an the and or but if in on at of for to from by with as this that these those it its "
-    "he she they we i you his her their our there here when while after before since "
-    "during some most many all no not neither nor both each every one then than".split()
+_FUNCTION_TEXT = """a an the and or but if in on at of for to from by with as this that these those
+it its he she they we i you his her their our there here when while after before since during
+some most many all no not neither nor both each every one then than"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+# Capitalized words that are dates, not names.
+_CALENDAR_WORDS = frozenset(
+    w.lower() for w in (*calendar.day_name, *calendar.month_name, *calendar.day_abbr) if w
 )
 
 
@@ -132,21 +131,47 @@ def mentions(text: str, name: str, aliases: AliasIndex) -> bool:
     return False
 
 
+def stem(word: str) -> str:
+    """A plural's singular, crudely ("observers" -> "observer"), so wording may inflect."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def words_appear(value: str, text: str) -> bool:
-    """Whether every word of ``value`` occurs in ``text`` (order free, case-insensitive)."""
-    wanted = {t.key for t in words(value)}
-    return bool(wanted) and wanted <= {t.key for t in words(text)}
+    """Whether every word of ``value`` occurs in ``text`` (order free, case and plural free)."""
+    wanted = {stem(t.key) for t in words(value)}
+    return bool(wanted) and wanted <= {stem(t.key) for t in words(text)}
+
+
+def _name_lists(text: str) -> list[list[re.Match[str]]]:
+    """Runs of proper nouns separated by commas or a final and/or (linear, no backtracking)."""
+    lists: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    joined_by_and = False
+    previous = None
+    for match in PROPER_NOUN.finditer(text):
+        gap = _LIST_GAP.fullmatch(text, previous.end(), match.start()) if previous else None
+        if gap is None:
+            if len(current) >= 3 or (len(current) == 2 and joined_by_and):
+                lists.append(current)
+            current, joined_by_and = [], False
+        elif gap["last"]:
+            joined_by_and = True
+        current.append(match)
+        previous = match
+    if len(current) >= 3 or (len(current) == 2 and joined_by_and):
+        lists.append(current)
+    return lists
 
 
 def listed_names(text: str, aliases: AliasIndex) -> list[str]:
     """Canonical names a text lists: aliased names, plus the items of lists of proper nouns."""
     found = [canonical for _, _, canonical in aliases.find(text)]
-    for match in NAME_LIST.finditer(text):
-        items = _LIST_SPLIT.split(match.group())
-        first = items[0].split()
-        if len(first) > 1 and _opens_sentence(text, match.start()) and _not_a_name(first[0]):
-            items[0] = " ".join(first[1:])
-        for item in items:
+    for items in _name_lists(text):
+        names = [m.group() for m in items]
+        first = names[0].split()
+        if len(first) > 1 and _opens_sentence(text, items[0].start()) and _not_a_name(first[0]):
+            names[0] = " ".join(first[1:])
+        for item in names:
             item = strip_name(item)
             if item and norm(item) not in _FUNCTION_WORDS:
                 found.append(aliases.canonical(item))
@@ -170,7 +195,7 @@ def proper_nouns(text: str) -> list[tuple[int, int, str]]:
         first = norm(name.split()[0]) if name else ""
         if first in _FUNCTION_WORDS:
             name = " ".join(name.split()[1:])
-        if name:
+        if name and not all(norm(w) in _CALENDAR_WORDS for w in name.split()):
             found.append((match.start(), match.end(), name))
     return found
 
@@ -220,11 +245,13 @@ class Spelling:
     field: str  # "quote" | "value"
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\u2014\"“(]\s*)$")
+_SENTENCE_OPENERS = frozenset('.!?:;\u2014"“(')
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    return _SENTENCE_START.search(text, 0, start) is not None
+    """Whether ``start`` begins the text or follows sentence punctuation."""
+    before = text[max(0, start - 100) : start].rstrip()
+    return not before or before[-1] in _SENTENCE_OPENERS
 
 
 def name_words(text: str) -> list[str]:
@@ -240,7 +267,8 @@ def name_words(text: str) -> list[str]:
             continue
         for word in run:
             word = strip_name(word).rstrip(".")
-            if len(word) >= 4 and word.isalpha() and norm(word) not in _FUNCTION_WORDS:
+            key = norm(word)
+            if len(word) >= 4 and word.isalpha() and key not in _FUNCTION_WORDS | _CALENDAR_WORDS:
                 found.append(word)
     return found
 
@@ -261,14 +289,20 @@ def variant_clusters(
             word = parent[word]
         return word
 
-    for i, a in enumerate(written):
-        for b in written[i + 1 :]:
-            if not is_variant(a, b):
-                continue
-            na, nb = norm(a), norm(b)
-            if any(na in group and nb in group for group in covered):
-                continue
-            parent[root(a)] = root(b)
+    # Variants share their transliterated form with the vowels masked: compare within
+    # such buckets only, so thousands of names cost no more than their buckets.
+    buckets: dict[str, list[str]] = {}
+    for word in written:
+        buckets.setdefault(re.sub("[aeiou]", "*", _spelling_form(word)), []).append(word)
+    for bucket in buckets.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1 :]:
+                if not is_variant(a, b):
+                    continue
+                na, nb = norm(a), norm(b)
+                if any(na in group and nb in group for group in covered):
+                    continue
+                parent[root(a)] = root(b)
     clusters: dict[str, list[Spelling]] = {}
     for word in written:
         clusters.setdefault(root(word), []).extend(by_word[word])

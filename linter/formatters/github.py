@@ -44,7 +44,7 @@ def message(d: Diagnostic) -> str:
         parts.append(f"source {d.source.path}:{d.source.line}:{d.source.column}: {text}")
     if d.diff:
         parts.append(f"diff: {d.diff}")
-    return "\n".join(visible(part) for part in parts)
+    return "\n".join(visible(part, keep_newlines=True) for part in parts)
 
 
 def command(d: Diagnostic, root) -> str:

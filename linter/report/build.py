@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from linter.diagnostics import Diagnostic, Location
-from linter.facts.model import ACKNOWLEDGED, CONFLICTS, NameVariant, TopicAnalysis
+from linter.facts.model import (
+    ACKNOWLEDGED,
+    AGREES,
+    CONFLICTS,
+    EMPTY,
+    SINGLE,
+    NameVariant,
+    TopicAnalysis,
+)
 from linter.model import Claim, Registry
 
 if TYPE_CHECKING:
@@ -27,6 +35,8 @@ CONTEXT_WORDS = 8  # words of the source shown on each side of a quote
 QUOTE_PROBLEM_PREFIXES = ("Q", "S")
 
 _WORD = re.compile(r"\S+")
+STATUS_ORDER = {CONFLICTS: 0, ACKNOWLEDGED: 1, AGREES: 2, SINGLE: 3, EMPTY: 4}
+NOT_FOUND = "not-found"  # the verdict outcome of a quote in no source (Q101)
 
 # A quote found in its source: the document's text, the quote's offsets, its position.
 Found = tuple[str, int, int, Location]
@@ -180,7 +190,9 @@ def assemble(
         found = locate(claim) if locate else None
         return citation(registry, claim, found, tuple(by_claim.get(claim_id, ())))
 
-    topics = tuple(topic_report(analysis, cite) for analysis in analyses)
+    reports = [topic_report(analysis, cite) for analysis in analyses]
+    # Disagreements first; registry order otherwise (sorted() is stable).
+    topics = tuple(sorted(reports, key=lambda t: STATUS_ORDER.get(t.status, len(STATUS_ORDER))))
     names = tuple(
         NameVariantReport(v.canonical_guess, tuple(v.spellings), tuple(v.claim_ids))
         for v in variants
@@ -272,21 +284,20 @@ def excerpt_of(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> E
 
 
 def locate_quote(ctx: Context, claim: Claim) -> Found | None:
-    """Where ``check`` found the claim's quote: the document text, offsets, position."""
-    try:
-        verdict = ctx.verdict(claim)
-    except Exception:  # a claim whose source cannot be read has no verdict to show
+    """Where ``check`` found the claim's quote in the source it cites, if it did.
+
+    A quote not found (Q101), or found only in another document (Q104), has no
+    context to show: the report then shows the quote as the registry writes it.
+    """
+    verdict = ctx.verdict(claim)
+    if verdict is None or verdict.span is None or verdict.outcome == NOT_FOUND:
         return None
-    span = getattr(verdict, "span", None) if verdict is not None else None
-    if span is None:
+    document = ctx.corpus.cited(claim.source)
+    span = verdict.span
+    if document is None or span.doc != document.key:
         return None
-    document = getattr(span, "doc", None) or getattr(span, "document", None)
-    if document is None:
-        return None
-    start, end = span.start, span.end
-    line, column = document.position(start)
-    path = getattr(document, "display_path", None) or claim.source
-    return document.text, start, end, Location(str(path), line, column)
+    line, column = document.position(span.start)
+    return document.text, span.start, span.end, Location(document.display, line, column)
 
 
 def quote_problems(diagnostics: Iterable[Diagnostic]) -> tuple[QuoteProblem, ...]:

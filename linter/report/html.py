@@ -30,14 +30,14 @@ CSS = """
   --ok: #116329; --ok-bg: #dafbe1; --mark: #fff3a3; }
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--fg); background: var(--bg);
-  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
 .page { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; padding-bottom: .25rem;
   border-bottom: 1px solid var(--line); }
 h3 { font-size: 1.1rem; margin: 0 0 .5rem; }
-.registry, .topic-name, .where, .muted { color: var(--muted); }
-.topic-name { font-weight: normal; font-size: .9rem; }
+.registry, .where, .muted { color: var(--muted); }
+.about { margin: 0 0 .5rem; }
 code, .where, .claim { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
   font-size: .85em; }
 .counts { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
@@ -46,7 +46,8 @@ code, .where, .claim { font-family: ui-monospace, SFMono-Regular, Menlo, Consola
 .counts dt { font-size: .8rem; color: var(--muted); }
 .counts dd { margin: 0; font-size: 1.5rem; font-weight: 600; }
 .counts .alert { border-width: 2px; border-color: var(--bad); }
-nav ul { margin: 0; padding-left: 1.25rem; }
+nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: 0; padding: 0;
+  list-style: none; }
 .topic { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px;
   padding: 1rem 1.25rem; margin: 0 0 1.25rem; }
 .topic.conflicts { border-left-color: var(--bad); border-left-style: double; }
@@ -67,8 +68,8 @@ thead th { background: var(--head); }
 td.value { font-weight: 600; }
 .quote mark { background: var(--mark); color: inherit; font-weight: 600; padding: 0 .1em; }
 .flag { color: var(--bad); font-weight: 600; }
-col.c-date { width: 9%; } col.c-outlet { width: 15%; } col.c-value { width: 12%; }
-col.c-claim { width: 13%; } col.c-quote { width: 37%; } col.c-where { width: 14%; }
+col.c-date { width: 11%; } col.c-outlet { width: 15%; } col.c-value { width: 11%; }
+col.c-claim { width: 13%; } col.c-quote { width: 36%; } col.c-where { width: 14%; }
 col.c-pwhere { width: 22%; } col.c-code { width: 18%; } col.c-sev { width: 9%; }
 col.c-pclaim { width: 13%; } col.c-msg { width: 38%; }
 @media (prefers-color-scheme: dark) {
@@ -156,11 +157,14 @@ def _contents(report: Report, ids: list[str]) -> list[str]:
     if not report.topics:
         return []
     items = [
-        f'<li><a href="#{anchor}">{esc(_title(topic))}</a> — '
+        f'<li><a href="#{anchor}">{esc(topic.name)}</a> — '
         f"{status_symbol(topic.status)} {esc(status_label(topic.status))}</li>"
         for topic, anchor in zip(report.topics, ids, strict=True)
     ]
-    return ['<nav aria-labelledby="h-contents">', '<h2 id="h-contents">Contents</h2>', "<ul>"] + [
+    return [
+        '<nav aria-labelledby="h-contents">',
+        '<h2 id="h-contents">Contents</h2>',
+        "<ul>",
         *items,
         "</ul>",
         "</nav>",
@@ -171,11 +175,12 @@ def _topic(topic: TopicReport, anchor: str) -> list[str]:
     status = esc(topic.status)
     parts = [
         f'<section class="topic {status}" id="{anchor}" aria-labelledby="{anchor}-h">',
-        f'<h3 id="{anchor}-h">{esc(_title(topic))} '
-        f'<span class="topic-name">(topic <code>{esc(topic.name)}</code>)</span></h3>',
+        f'<h3 id="{anchor}-h">{esc(topic.name)}</h3>',
         f'<p class="status"><span class="badge {status}">{status_symbol(topic.status)} '
         f"{esc(status_label(topic.status))}</span> {esc(status_meaning(topic.status))}.</p>",
     ]
+    if topic.about:
+        parts.insert(2, f'<p class="about">{esc(topic.about)}</p>')
     if topic.reason:
         parts.append(f'<p class="reason"><strong>Reason:</strong> {esc(topic.reason)}</p>')
     if topic.conflicts:
@@ -193,7 +198,7 @@ def _topic(topic: TopicReport, anchor: str) -> list[str]:
         parts += [
             "</ul>",
             "<table>",
-            f"<caption>Sources on {esc(_title(topic))}, oldest publication first</caption>",
+            f"<caption>Sources on {esc(topic.name)}, oldest publication first</caption>",
             '<colgroup><col class="c-date"><col class="c-outlet"><col class="c-value">'
             '<col class="c-claim"><col class="c-quote"><col class="c-where"></colgroup>',
             "<thead><tr>"
@@ -291,10 +296,6 @@ def _problem(problem: QuoteProblem) -> str:
         f"<td>{esc(problem.code)} {esc(problem.name)}</td><td>{esc(problem.severity)}</td>"
         f'<td class="claim">{esc(problem.claim or "")}</td><td>{message}</td></tr>'
     )
-
-
-def _title(topic: TopicReport) -> str:
-    return topic.about or topic.name
 
 
 def _topic_ids(topics) -> list[str]:

@@ -23,12 +23,23 @@ from linter.report.present import (
 # ASCII punctuation that means something inline in GitHub Markdown (``$`` starts maths).
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>|~&#$!])")
 _SPACE = re.compile(r"\s+")
+# What can open a block when it starts a line: "-", "+", "=", or "12." / "12)".
+_BLOCK_START = re.compile(r"[-+=]|\d{1,9}[.)]")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
 def text(value: object) -> str:
     """Inline text, safe anywhere on a line, table cells included (one line, escaped)."""
     folded = _SPACE.sub(" ", visible(str(value))).strip()
     return _SPECIAL.sub(r"\\\1", folded)
+
+
+def paragraph(value: object) -> str:
+    """Inline text that starts a line: a leading list, heading or rule marker is escaped."""
+    escaped = text(value)
+    if _BLOCK_START.match(escaped):
+        return "\\" + escaped if not escaped[0].isdigit() else _ORDERED.sub(r"\1\\\2", escaped)
+    return escaped
 
 
 def strong(value: object) -> str:
@@ -73,8 +84,9 @@ def render(report: Report) -> str:
 
 
 def _topic(topic: TopicReport) -> list[str]:
-    title = text(topic.about) if topic.about else text(topic.name)
-    lines = [f"### {status_symbol(topic.status)} {title} ({text(topic.name)})", ""]
+    lines = [f"### {status_symbol(topic.status)} {text(topic.name)}", ""]
+    if topic.about:
+        lines += [paragraph(topic.about), ""]
     status = f"**Status: {status_symbol(topic.status)} {status_label(topic.status)}**"
     status += f" — {status_meaning(topic.status)}"
     if topic.reason:
@@ -117,7 +129,11 @@ def _row(value: str, cite: Citation) -> str:
 
 def _quote(cite: Citation) -> str:
     before, quote, after = excerpt_parts(cite.excerpt)
-    body = f"{text(before)} {strong(quote)} {text(after)}".strip()
+    # Keep the source's spacing, except that ``**`` next to punctuation needs a space
+    # on its outer side to count as emphasis; then a space is added.
+    left = " " if before and (before[-1].isspace() or not quote[:1].isalnum()) else ""
+    right = " " if after and (after[0].isspace() or not quote[-1:].isalnum()) else ""
+    body = f"{text(before)}{left}{strong(quote)}{right}{text(after)}"
     if not cite.excerpt.found:
         body += " (not found in the source)"
     return body

@@ -186,3 +186,86 @@ def normalize(text: str) -> Normalized:
         _norm_starts=[s.norm for s in segments],
         _nfc_map=nfc_map,
     )
+
+
+_BREAKABLE = frozenset(_WHITESPACE + ZERO_WIDTH)
+_NO_CUT_NEXT_TO = frozenset(DASHES) | _BREAKABLE
+
+
+class NormalizedDocument:
+    """A document's normalized text, with offset maps built per block on demand.
+
+    A corpus is normalized in bulk for exact search, but only the few spans that are
+    reported need original offsets; cutting the text at line breaks into blocks
+    that normalize independently keeps each map small and built only when asked.
+    """
+
+    BLOCK = 2048
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self._cuts = self._cut(original)  # (orig_start, orig_end) of each block
+        parts = [normalize_text(original[s:e]) for s, e in self._cuts]
+        self.text = " ".join(parts)
+        starts, pos = [], 0
+        for part in parts:
+            starts.append(pos)
+            pos += len(part) + 1
+        self._norm_starts = starts
+        self._norm_lens = [len(p) for p in parts]
+        self._maps: dict[int, Normalized] = {}
+
+    @classmethod
+    def _cut(cls, text: str) -> list[tuple[int, int]]:
+        cuts, begin, n = [], 0, len(text)
+        at = text.find("\n", begin + cls.BLOCK)
+        while at != -1:
+            left, right = at, at + 1
+            while left > begin and text[left - 1] in _BREAKABLE:
+                left -= 1
+            while right < n and text[right] in _BREAKABLE:
+                right += 1
+            if (
+                left > begin
+                and right < n
+                and text[left - 1] not in _NO_CUT_NEXT_TO
+                and text[right] not in _NO_CUT_NEXT_TO
+                and not unicodedata.combining(text[right])
+            ):
+                cuts.append((begin, left))
+                begin = right
+                at = text.find("\n", begin + cls.BLOCK)
+            else:
+                at = text.find("\n", right)
+        cuts.append((begin, n))
+        return cuts
+
+    def _block(self, k: int) -> Normalized:
+        found = self._maps.get(k)
+        if found is None:
+            start, end = self._cuts[k]
+            found = self._maps[k] = normalize(self.original[start:end])
+        return found
+
+    def _start(self, i: int) -> int:
+        k = bisect_right(self._norm_starts, i) - 1
+        local = i - self._norm_starts[k]
+        if local >= self._norm_lens[k]:  # the space joining two blocks
+            return self._cuts[k][1]
+        return self._cuts[k][0] + self._block(k).original_span(local, local + 1)[0]
+
+    def _end(self, j: int) -> int:
+        k = bisect_right(self._norm_starts, j - 1) - 1
+        local = j - self._norm_starts[k]
+        if local > self._norm_lens[k]:
+            return self._cuts[k + 1][0]
+        return self._cuts[k][0] + self._block(k).original_span(local - 1, local)[1]
+
+    def original_span(self, i: int, j: int) -> tuple[int, int]:
+        """The original offsets of normalized ``text[i:j]``."""
+        if not self.text:
+            return 0, 0
+        if j <= i:
+            at = self._start(i) if i < len(self.text) else len(self.original)
+            return at, at
+        return self._start(i), self._end(j)

@@ -1,0 +1,418 @@
+"""Scale benchmark: claimlint against the naive fuzzy checker, on one workload, in one run.
+
+Steps: generate a workload (or take ``--corpus DIR``), time a cold ``claimlint
+check --format json`` (cache cleared) and a repeat run as subprocesses, with
+peak memory; run the naive design (benchmarks/naive.py) on a stratified random
+sample of claims and extrapolate its cost to the whole workload; compare
+verdicts claim by claim (and with ``labels.json`` when there is one); with
+``--growth N`` also time claimlint on N documents; print a table of figures.
+
+Usage: python benchmarks/bench_scale.py [--docs 1000 --claims 10000] [--growth 8000]
+       python benchmarks/bench_scale.py --corpus DIR   (a folder holding claims.yaml)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script from anywhere
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate import generate  # noqa: E402
+from benchmarks.naive import NaiveChecker, load_workload  # noqa: E402
+
+# claimlint's diagnostic code -> the verdict vocabulary the labels and naive checker use.
+CODE_OUTCOME = {
+    "Q101": "not-found",
+    "Q102": "inexact",
+    "Q103": "meaning-changed",
+    "Q104": "misattributed",
+}
+FOUND = ("verbatim", "inexact", "meaning-changed")  # resolved in the cited document
+UNFOUND = ("misattributed", "not-found")  # need a search of the whole corpus
+CACHE_DIRS = (".claimlint_cache",)
+
+# Targets from the project issue (10,000 claims, 1,000 sources, this 2-core machine).
+TARGET_COLD = 5.0
+TARGET_REPEAT = 1.5
+TARGET_RATIO = 30.0
+TARGET_GROWTH = 1.5
+TARGET_MEMORY_FACTOR, TARGET_MEMORY_EXTRA = 3.0, 150e6
+
+
+@dataclass
+class Run:
+    """One claimlint subprocess: wall seconds, peak RSS bytes, exit code, verdicts."""
+
+    label: str
+    seconds: float
+    peak: int
+    exit_code: int
+    verdicts: dict[str, str]
+    stderr: str
+
+
+def clear_cache(folder: Path) -> None:
+    """Remove claimlint's cache of prepared sources, so the next run is cold."""
+    for name in CACHE_DIRS:
+        shutil.rmtree(folder / name, ignore_errors=True)
+    env_dir = os.environ.get("CLAIMLINT_CACHE_DIR")
+    if env_dir:
+        shutil.rmtree(env_dir, ignore_errors=True)
+
+
+def verdicts_from_json(text: str, claim_ids: list[str]) -> dict[str, str]:
+    """claimlint's quote outcome per claim: no Q diagnostic = verbatim; S101-S103 as codes."""
+    data = json.loads(text)
+    outcome = dict.fromkeys(claim_ids, "verbatim")
+    for diag in data["diagnostics"]:
+        claim = diag.get("claim")
+        if claim is None or claim not in outcome:
+            continue
+        code = diag["code"]
+        if code in CODE_OUTCOME:
+            outcome[claim] = CODE_OUTCOME[code]
+        elif code.startswith("S") and outcome[claim] == "verbatim":
+            outcome[claim] = code  # the source could not be read: the quote was not checked
+        # Fact rules (F...) and registry rules (R...) say nothing about the quote.
+    return outcome
+
+
+def run_claimlint(
+    folder: Path, label: str, claim_ids: list[str], extra: tuple[str, ...] = ()
+) -> Run:
+    """Time ``python -m linter check --format json`` in ``folder``; peak RSS from wait4."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    command = [sys.executable, "-m", "linter", "check", "--format", "json", *extra]
+    with tempfile.TemporaryFile("w+b") as out, tempfile.TemporaryFile("w+b") as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=folder, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
+        stderr = err.read().decode("utf-8", "replace")
+    verdicts: dict[str, str] = {}
+    if process.returncode in (0, 1):
+        try:
+            verdicts = verdicts_from_json(stdout, claim_ids)
+        except (ValueError, KeyError) as exc:
+            stderr += f"\n(bench: unreadable JSON output: {exc})"
+    return Run(label, seconds, usage.ru_maxrss * 1024, process.returncode, verdicts, stderr)
+
+
+def corpus_bytes(folder: Path) -> int:
+    _, documents = load_workload(folder)
+    return sum(len(t.encode("utf-8")) for t in documents.values())
+
+
+def stratified_sample(
+    outcomes: dict[str, str], found: int, unfound: int, rng: random.Random
+) -> dict[str, list[str]]:
+    """Claim ids per outcome: ``found`` spread over FOUND outcomes, ``unfound`` over UNFOUND.
+
+    Each group is split in proportion to the outcome's share, with a floor so a
+    rare outcome still gets enough claims to time.
+    """
+    by_outcome: dict[str, list[str]] = {}
+    for claim_id, outcome in outcomes.items():
+        by_outcome.setdefault(outcome, []).append(claim_id)
+    sample: dict[str, list[str]] = {}
+    for group, size in ((FOUND, found), (UNFOUND, unfound)):
+        total = sum(len(by_outcome.get(o, [])) for o in group)
+        for outcome in group:
+            ids = by_outcome.get(outcome, [])
+            if not ids or not total:
+                continue
+            want = max(round(size * len(ids) / total), min(len(ids), max(3, size // 10)))
+            sample[outcome] = rng.sample(ids, min(want, len(ids)))
+    return sample
+
+
+def fmt_seconds(seconds: float) -> str:
+    return f"{seconds:.2f} s" if seconds < 100 else f"{seconds:,.0f} s"
+
+
+def fmt_mb(size: float) -> str:
+    return f"{size / 1e6:,.0f} MB"
+
+
+def mark(ok: bool) -> str:
+    return "ok  " if ok else "MISS"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def naive_benchmark(
+    folder: Path,
+    outcomes: dict[str, str],
+    found: int,
+    unfound: int,
+    seed: int,
+    exact_first: bool = False,
+) -> tuple[float, dict, dict[str, str], float]:
+    """Naive cost extrapolated to every claim, per-outcome timings, sampled verdicts, setup."""
+    claims, documents = load_workload(folder)
+    by_id = {c["id"]: c for c in claims}
+    start = time.perf_counter()
+    checker = NaiveChecker(documents, exact_first=exact_first)
+    setup = time.perf_counter() - start
+    sample = stratified_sample(outcomes, found, unfound, random.Random(seed))
+    counts = Counter(outcomes.values())
+    per_outcome = {}
+    verdicts: dict[str, str] = {}
+    total = setup
+    for outcome, ids in sample.items():
+        times = []
+        for claim_id in ids:
+            claim = by_id[claim_id]
+            t0 = time.perf_counter()
+            verdicts[claim_id] = checker.check(claim["quote"], claim["source"]).outcome
+            times.append(time.perf_counter() - t0)
+        mean = statistics.fmean(times)
+        per_outcome[outcome] = (len(ids), counts[outcome], mean)
+        total += mean * counts[outcome]
+    # Outcomes claimlint gave that the naive design does not have (S101...): not counted.
+    return total, per_outcome, verdicts, setup
+
+
+def profile_claimlint(folder: Path, top: int) -> str:
+    """cProfile of one cache-less claimlint run: the top functions by own and cumulative time."""
+    import pstats
+    from io import StringIO
+
+    stats_file = folder / "claimlint.prof"
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    command = [sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "linter"]
+    command += ["check", "--format", "json", "--no-cache", "-o", str(folder / "profile.json")]
+    subprocess.run(command, cwd=folder, env=env, check=False, capture_output=True)
+    if not stats_file.exists():
+        return "(profile failed)"
+    buffer = StringIO()
+    stats = pstats.Stats(str(stats_file), stream=buffer).strip_dirs()
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return buffer.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--claims", type=int, default=10000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "claimlint-bench",
+        help="where generated workloads go (default: %(default)s)",
+    )
+    parser.add_argument("--corpus", type=Path, help="a real folder with claims.yaml instead")
+    parser.add_argument("--naive-found", type=int, default=300, help="sampled found claims")
+    parser.add_argument("--naive-unfound", type=int, default=30, help="sampled unfound claims")
+    parser.add_argument("--no-naive", action="store_true", help="skip the naive design")
+    parser.add_argument(
+        "--growth", type=int, metavar="DOCS", help="also time claimlint on DOCS documents"
+    )
+    parser.add_argument(
+        "--profile", type=int, metavar="N", help="print claimlint's top N functions (cProfile)"
+    )
+    args = parser.parse_args(argv)
+
+    lines: list[str] = []
+    if args.corpus:
+        folder = args.corpus.resolve()
+        if not (folder / "claims.yaml").is_file():
+            parser.error(f"{folder}/claims.yaml does not exist")
+    else:
+        folder = (args.out / f"docs{args.docs}-claims{args.claims}-seed{args.seed}").resolve()
+        t0 = time.perf_counter()
+        generate(folder, args.docs, args.claims, args.seed)
+        lines.append(f"generated workload in {fmt_seconds(time.perf_counter() - t0)}: {folder}")
+    claims, documents = load_workload(folder)
+    claim_ids = [c["id"] for c in claims]
+    size = sum(len(t.encode("utf-8")) for t in documents.values())
+    ndocs = len(documents)
+    del documents
+    labels_path = folder / "labels.json"
+    labels = json.loads(labels_path.read_text()) if labels_path.is_file() else None
+
+    print(f"claimlint scale benchmark: {len(claims):,} claims, {ndocs:,} sources, {fmt_mb(size)}")
+    print(f"machine: {machine()}")
+    clear_cache(folder)
+    cold = run_claimlint(folder, "claimlint check, cold (cache cleared)", claim_ids)
+    repeat = run_claimlint(folder, "claimlint check, repeat (nothing changed)", claim_ids)
+    nocache = run_claimlint(folder, "claimlint check --no-cache", claim_ids, ("--no-cache",))
+    runs = [cold, repeat, nocache]
+    for run in runs:
+        if run.exit_code not in (0, 1) or not run.verdicts:
+            print(f"\n{run.label} failed (exit {run.exit_code}):\n{run.stderr[-3000:]}")
+    outcomes = cold.verdicts or (labels or {})
+
+    naive_total = None
+    if not args.no_naive and outcomes:
+        print(
+            f"\nnaive design: timing a stratified sample ({args.naive_found} found +"
+            f" {args.naive_unfound} unfound claims) ...",
+            flush=True,
+        )
+        naive_total, per_outcome, naive_verdicts, setup = naive_benchmark(
+            folder, outcomes, args.naive_found, args.naive_unfound, args.seed
+        )
+        print("naive design with an exact-substring shortcut: timing the same sample ...")
+        shortcut_total, shortcut_outcome, _, _ = naive_benchmark(
+            folder, outcomes, args.naive_found, args.naive_unfound, args.seed, exact_first=True
+        )
+
+    growth = None
+    if args.growth:
+        gfolder = (args.out / f"docs{args.growth}-claims{args.claims}-seed{args.seed}").resolve()
+        print(f"\ngrowth: generating {args.growth:,} documents ...", flush=True)
+        generate(gfolder, args.growth, args.claims, args.seed)
+        gclaims, gdocs = load_workload(gfolder)
+        gsize = sum(len(t.encode("utf-8")) for t in gdocs.values())
+        del gdocs
+        clear_cache(gfolder)
+        grun = run_claimlint(gfolder, "claimlint check, cold", [c["id"] for c in gclaims])
+        growth = (grun, len(gclaims), gsize)
+
+    # ---- the table
+    n = len(claims)
+    print("\n" + "\n".join(lines) if lines else "")
+    header = f"{'':44} {'wall':>10} {'peak RSS':>10} {'per claim':>11}"
+    print(header)
+    print("-" * len(header))
+    for run in runs:
+        print(
+            f"{run.label:44} {fmt_seconds(run.seconds):>10} {fmt_mb(run.peak):>10}"
+            f" {run.seconds / n * 1000:>8.3f} ms"
+        )
+    if naive_total is not None:
+        print(
+            f"{'naive rapidfuzz design (extrapolated*)':44} {fmt_seconds(naive_total):>10}"
+            f" {'':>10} {naive_total / n * 1000:>8.3f} ms"
+        )
+        print(
+            f"{'  same, exact-substring test first (extrap.*)':44}"
+            f" {fmt_seconds(shortcut_total):>10} {'':>10} {shortcut_total / n * 1000:>8.3f} ms"
+        )
+    if growth:
+        grun, gn, gsize = growth
+        label = f"claimlint cold, {args.growth:,} sources ({fmt_mb(gsize)})"
+        print(
+            f"{label:44} {fmt_seconds(grun.seconds):>10} {fmt_mb(grun.peak):>10}"
+            f" {grun.seconds / gn * 1000:>8.3f} ms"
+        )
+
+    if naive_total is not None:
+        print(
+            f"\n* naive: measured on {sum(v[0] for v in per_outcome.values())} sampled claims,"
+            f" per-claim mean per outcome x the workload's claims with that outcome,"
+            f" plus {fmt_seconds(setup)} to read and normalize the corpus:"
+        )
+        for outcome, (sampled, count, mean) in per_outcome.items():
+            fast = shortcut_outcome[outcome][2]
+            print(
+                f"    {outcome:16} {sampled:4} sampled  {mean * 1000:9.2f} ms each"
+                f" ({fast * 1000:.2f} with the shortcut)"
+                f"  x {count:6,} claims = {fmt_seconds(mean * count)}"
+            )
+
+    # ---- targets
+    print("\ntargets (issue):")
+    memory_limit = TARGET_MEMORY_FACTOR * size + TARGET_MEMORY_EXTRA
+    cold_ok = mark(cold.seconds <= TARGET_COLD)
+    print(f"  {cold_ok} cold run {fmt_seconds(cold.seconds)} <= {TARGET_COLD} s")
+    print(
+        f"  {mark(repeat.seconds <= TARGET_REPEAT)} repeat run {fmt_seconds(repeat.seconds)}"
+        f" <= {TARGET_REPEAT} s"
+    )
+    if naive_total is not None:
+        ratio = naive_total / cold.seconds
+        ratio_ok = mark(ratio >= TARGET_RATIO)
+        print(f"  {ratio_ok} naive / claimlint cold = {ratio:,.1f}x >= {TARGET_RATIO:.0f}x")
+        print(
+            f"       (with the exact-substring shortcut: {shortcut_total / cold.seconds:,.1f}x;"
+            f" naive / repeat run: {naive_total / repeat.seconds:,.1f}x)"
+        )
+    peak = max(r.peak for r in runs)
+    print(
+        f"  {mark(peak <= memory_limit)} peak memory {fmt_mb(peak)} <= 3 x corpus + 150 MB"
+        f" = {fmt_mb(memory_limit)}"
+    )
+    if growth:
+        grun, gn, gsize = growth
+        factor = (grun.seconds / gn) / (cold.seconds / n)
+        print(
+            f"  {mark(factor <= TARGET_GROWTH)} time per claim at {args.growth:,} sources is"
+            f" {factor:.2f}x that at {ndocs:,} (<= {TARGET_GROWTH}x)"
+        )
+        glimit = TARGET_MEMORY_FACTOR * gsize + TARGET_MEMORY_EXTRA
+        print(
+            f"  {mark(grun.peak <= glimit)} peak memory at {args.growth:,} sources"
+            f" {fmt_mb(grun.peak)} <= {fmt_mb(glimit)}"
+        )
+
+    # ---- verdicts
+    if labels and cold.verdicts:
+        agree = sum(cold.verdicts.get(k) == v for k, v in labels.items())
+        print(f"\nclaimlint vs labels.json: {agree:,} of {len(labels):,} claims agree")
+        confusion = Counter(
+            (v, cold.verdicts.get(k, "?")) for k, v in labels.items() if cold.verdicts.get(k) != v
+        )
+        for (expected, got), count in confusion.most_common():
+            print(f"    expected {expected:16} got {got:16} {count:6,}")
+    if repeat.verdicts and cold.verdicts and repeat.verdicts != cold.verdicts:
+        changed = sum(cold.verdicts[k] != repeat.verdicts.get(k) for k in cold.verdicts)
+        print(f"\nWARNING: the repeat run changed {changed} verdicts (cache bug?)")
+    if naive_total is not None:
+        differ = {k: v for k, v in naive_verdicts.items() if outcomes.get(k) != v}
+        source = "claimlint" if cold.verdicts else "labels.json"
+        print(
+            f"\nnaive vs {source} on the {len(naive_verdicts)} sampled claims:"
+            f" {len(naive_verdicts) - len(differ)} agree, {len(differ)} differ"
+        )
+        by_id = {c["id"]: c for c in claims}
+        for claim_id, verdict in sorted(differ.items()):
+            quote = " ".join(by_id[claim_id]["quote"].split())
+            print(
+                f"    {claim_id}: {source} {outcomes.get(claim_id)}, naive {verdict}:"
+                f" {quote[:90]!r}"
+            )
+
+    if args.profile:
+        print(f"\nclaimlint profile (cProfile, --no-cache, top {args.profile}):")
+        print(profile_claimlint(folder, args.profile))
+    return 0 if all(r.exit_code in (0, 1) for r in runs) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Print claimlint's figures on the labeled evaluation set (tests/eval/).
+
+Runs the real CLI on every quote case (one registry) and every fact case (a
+registry each) in a temporary copy of the seeds, then prints per-category
+accuracy, per-outcome precision and recall, the confusion matrix and every
+missed case, as Markdown. Usage: ``python benchmarks/eval_figures.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HARNESS = Path(__file__).resolve().parent.parent / "tests" / "eval" / "harness.py"
+
+
+def load_harness():
+    spec = importlib.util.spec_from_file_location("eval_harness", HARNESS)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> int:
+    harness = load_harness()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="claimlint-eval-") as tmp:
+        root = harness.make_workspace(Path(tmp))
+        quotes = harness.evaluate_quotes(root, harness.load_cases("quotes.yaml"))
+        facts = harness.evaluate_facts(root, harness.load_cases("facts.yaml"))
+    sys.stdout.write(harness.format_figures(quotes, facts))
+    print(f"\n({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

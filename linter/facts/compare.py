@@ -1,0 +1,80 @@
+"""When two values of one topic disagree, and when an acknowledged value covers one.
+
+Numbers and dates are intervals ("almost 30", "early September"): they
+disagree only when the intervals are disjoint, so a vaguer statement never
+contradicts a precise one it allows. Lists disagree only where one claims to be
+complete; names when they differ after the ``aliases`` table (a shorter form,
+"Lavrov" for "Sergei Lavrov", is the same name); texts when their words differ.
+"""
+
+from __future__ import annotations
+
+from linter.facts.model import FactValue
+from linter.facts.names import is_variant, norm
+
+_INTERVAL_KINDS = frozenset({"count", "quantity", "date"})
+
+
+def _widened(fact: FactValue, tolerance: float | None) -> tuple[float, float]:
+    low = -float("inf") if fact.low is None else fact.low
+    high = float("inf") if fact.high is None else fact.high
+    if fact.kind == "quantity" and tolerance:
+        low -= abs(low) * tolerance if low != -float("inf") else 0
+        high += abs(high) * tolerance if high != float("inf") else 0
+    return low, high
+
+
+def _members(fact: FactValue) -> frozenset[str]:
+    return frozenset(norm(m) for m in fact.members or ())
+
+
+def conflicting(a: FactValue, b: FactValue, tolerance: float | None = None) -> bool:
+    """Whether two values of one topic cannot both be true."""
+    if a.kind in _INTERVAL_KINDS:
+        a_low, a_high = _widened(a, tolerance)
+        b_low, b_high = _widened(b, tolerance)
+        return a_high < b_low or b_high < a_low
+    if a.kind == "set":
+        ma, mb = _members(a), _members(b)
+        if a.complete and b.complete:
+            return ma != mb
+        if a.complete:
+            return not mb <= ma
+        if b.complete:
+            return not ma <= mb
+        return False
+    if a.kind == "name":
+        return not _same_name(a, b)
+    return a.key != b.key
+
+
+def _same_name(a: FactValue, b: FactValue) -> bool:
+    """One name, or one a shorter form of the other ("Lavrov", "Sergei Lavrov").
+
+    Words match when equal or spelling variants ("Stanekzai"/"Stanikzai"): such a
+    pair is one name spelled two ways, which F103 reports, not a conflict.
+    """
+    if a.key == b.key:
+        return True
+    wa, wb = norm(a.name or a.display).split(), norm(b.name or b.display).split()
+
+    def within(small: list[str], big: list[str]) -> bool:
+        return all(any(w == v or is_variant(w, v) for v in big) for w in small)
+
+    return bool(wa) and bool(wb) and (within(wa, wb) or within(wb, wa))
+
+
+def covers(acknowledged: FactValue, seen: FactValue, tolerance: float | None = None) -> bool:
+    """Whether an acknowledged value accounts for a seen one (the same, or within it)."""
+    if seen.kind in _INTERVAL_KINDS:
+        a_low, a_high = _widened(acknowledged, tolerance)
+        s_low = -float("inf") if seen.low is None else seen.low
+        s_high = float("inf") if seen.high is None else seen.high
+        return a_low <= s_low and s_high <= a_high
+    if seen.kind == "set":
+        if seen.complete:
+            return acknowledged.complete and _members(acknowledged) == _members(seen)
+        return _members(seen) <= _members(acknowledged)
+    if seen.kind == "name":
+        return _same_name(acknowledged, seen)
+    return acknowledged.key == seen.key

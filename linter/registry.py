@@ -1,0 +1,624 @@
+"""Load ``claims.yaml`` into a ``Registry``: every value typed, every position kept.
+
+Detection of R101-R104 happens here, not in the rule modules, because only the
+loader sees the YAML nodes: a duplicate key or an alias is gone once a tree of
+Python values exists.  The loader never raises for bad content; it records
+located diagnostics in ``Registry.problems`` and keeps whatever claims are
+still usable, so one typo does not hide every other finding.  Only a file that
+cannot be read at all is a ``UsageError``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import gc
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from linter import yamlsafe
+from linter.diagnostics import Location
+from linter.errors import UsageError
+from linter.model import Acknowledgement, Claim, Registry, ScalarSpan, SourceMeta, Topic
+from linter.rules.base import Rule
+from linter.rules.r101_registry_syntax import RULE as R101
+from linter.rules.r102_registry_schema import RULE as R102
+from linter.rules.r103_duplicate_id import RULE as R103
+from linter.rules.r104_duplicate_key import RULE as R104
+from linter.yamlsafe import Node
+
+MAX_BYTES = 50 * 1024 * 1024  # a 10,000-claim registry is about 3 MB
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+SECTIONS = ("claims", "sources", "aliases", "topics")
+CLAIM_FIELDS = ("id", "source", "quote", "claim", "topic", "value", "complete", "ignore")
+REQUIRED = ("id", "source", "quote")
+SOURCE_FIELDS = ("title", "outlet", "published")
+TOPIC_FIELDS = ("kind", "about", "acknowledged", "tolerance")
+ACK_FIELDS = ("values", "reason")
+KINDS = ("count", "quantity", "date", "set", "name", "text")
+
+# Every rule code claimlint defines; used if a rule module cannot be imported.
+KNOWN_CODES = frozenset(
+    {"Q101", "Q102", "Q103", "Q104", "S101", "S102", "S103", "R101", "R102", "R103"}
+    | {"R104", "R105", "F101", "F102", "F103", "F104", "F105"}
+)
+
+_KINDS_OF = {"scalar": "a single value", "seq": "a list", "map": "a mapping"}
+
+
+def load_registry(path: Path, display_path: str | None = None) -> Registry:
+    """Read and validate a claims registry; content problems become ``Registry.problems``."""
+    display = display_path if display_path is not None else str(path)
+    registry = Registry(path=path, display_path=display)
+    data = _read(path, display)
+    if data is None:
+        registry.problems.append(
+            R101.diagnostic(
+                f"the registry is larger than {MAX_BYTES // (1024 * 1024)} MB; claimlint "
+                "refuses files this big — check it is the right file, or split it",
+                Location(display, 1, 1),
+            )
+        )
+        return registry
+    with _gc_paused():
+        _Reader(registry).read(data)
+    return registry
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cycle collector: loading allocates ~10 objects per YAML node and
+    none of them form cycles, yet each allocation burst would trigger full scans
+    (which made a 10,000-claim load three times slower)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read(path: Path, display: str) -> bytes | None:
+    """The file's bytes, None if over the size limit; UsageError if unreadable."""
+    try:
+        with path.open("rb") as handle:
+            # Check the size before reading so a huge file costs nothing; read at most
+            # one byte past the limit in case it is not a regular file (a pipe).
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                return None
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise UsageError(
+            f"registry {display} does not exist; create it or pass the right path "
+            "(--registry PATH, or 'registry' under [tool.claimlint] in pyproject.toml)"
+        ) from None
+    except IsADirectoryError:
+        raise UsageError(
+            f"registry {display} is a directory; pass the YAML file inside it (usually claims.yaml)"
+        ) from None
+    except PermissionError:
+        raise UsageError(
+            f"cannot read registry {display}: permission denied; check the file's permissions"
+        ) from None
+    except OSError as err:
+        raise UsageError(f"cannot read registry {display}: {err.strerror or err}") from None
+    return None if len(data) > MAX_BYTES else data
+
+
+def _describe(node: Node) -> str:
+    """How a value looks to the user, for 'must be X, got Y' messages."""
+    if node.kind != "scalar":
+        return _KINDS_OF[node.kind]
+    if node.is_null:
+        return "nothing"
+    value = yamlsafe.scalar_value(node)
+    if isinstance(value, bool):
+        return f"the boolean {node.text}"
+    if isinstance(value, int | float):
+        return f"the number {node.text}"
+    if isinstance(value, _dt.date):
+        return f"the date {node.text}"
+    return f"the string '{_short(node.text)}'"
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice a typo most likely meant (case-insensitively), if any is close."""
+    by_lower = {choice.lower(): choice for choice in choices}
+    # A transposition ('Q120' for 'Q102') beats difflib's ties between equal scores.
+    swapped = [c for c in by_lower if sorted(c) == sorted(word.lower()) and c != word.lower()]
+    if len(swapped) == 1:
+        return by_lower[swapped[0]]
+    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
+    return by_lower[close[0]] if close else None
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    """'; did you mean X?' when one choice is close, else the list of choices."""
+    choices = list(choices)
+    close = _closest(word, choices)
+    if close:
+        return f"; did you mean '{close}'?"
+    return f"; expected one of: {', '.join(choices)}"
+
+
+def _known_codes() -> list[str]:
+    """Rule codes valid in ``ignore:``: the catalogue, falling back to the fixed list."""
+    try:
+        from linter.rules import all_rules
+
+        codes = set(all_rules())
+    except Exception:  # a broken or missing rule module must not break loading
+        codes = set()
+    return sorted(codes | KNOWN_CODES)
+
+
+def _rule_for_name(name: str) -> str | None:
+    try:
+        from linter.rules import by_name_or_code
+
+        rule = by_name_or_code(name)
+    except Exception:
+        return None
+    return rule.code if rule is not None else None
+
+
+class _Reader:
+    """One pass over the node tree, filling the registry and its problems."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.path = registry.display_path
+        self.offset = 0  # length of a BOM, which the parser never sees
+        self._codes: list[str] | None = None  # known rule codes, looked up on first use
+
+    # -- reporting ---------------------------------------------------------
+
+    def at(self, node: Node) -> Location:
+        mark = node.event.start_mark
+        return Location(self.path, mark.line + 1, mark.column + 1)
+
+    def report(
+        self,
+        rule: Rule,
+        message: str,
+        where: Node | Location,
+        claim: str | None = None,
+        details: dict | None = None,
+    ) -> None:
+        location = where if isinstance(where, Location) else self.at(where)
+        self.registry.problems.append(
+            rule.diagnostic(message, location, claim=claim, details=details)
+        )
+
+    def schema(self, message: str, where: Node | Location, claim: str | None = None) -> None:
+        self.report(R102, message, where, claim)
+
+    # -- file level --------------------------------------------------------
+
+    def read(self, data: bytes) -> None:
+        text, problem = yamlsafe.decode(data)
+        problems: list[yamlsafe.Problem] = [problem] if problem else []
+        root = None
+        if text is not None:
+            self.registry.text = text
+            self.offset = len(yamlsafe.BOM) if text.startswith(yamlsafe.BOM) else 0
+            root = yamlsafe.compose(text[self.offset :], problems)
+        fatal = False
+        for found in problems:
+            rule = R104 if found.kind == yamlsafe.DUPLICATE_KEY else R101
+            fatal = fatal or rule is R101
+            self.report(
+                rule,
+                found.message,
+                Location(self.path, found.line, found.column),
+                details=found.details,
+            )
+        if root is None or root.is_null:
+            if not fatal:
+                self.schema(
+                    "the registry is empty; it must be a mapping with a 'claims:' list",
+                    Location(self.path, 1, 1),
+                )
+            return
+        self.top(root)
+
+    def top(self, root: Node) -> None:
+        if root.kind != "map":
+            self.schema(
+                f"the registry must be a mapping with a 'claims:' list, got {_describe(root)}",
+                root,
+            )
+            return
+        sections: dict[str, Node] = {}
+        for key, value in root.pairs():
+            name = self.key_text(key)
+            if name is None:
+                continue
+            if name not in SECTIONS:
+                self.schema(f"unknown top-level section '{name}'{_suggest(name, SECTIONS)}", key)
+                continue
+            sections[name] = value
+        if "claims" not in sections:
+            self.schema("the registry has no 'claims:' list; add one", root)
+        readers: dict[str, Callable[[Node], None]] = {
+            "sources": self.sources,
+            "aliases": self.aliases,
+            "topics": self.topics,
+            "claims": self.claims,
+        }
+        for name, value in sections.items():
+            readers[name](value)
+
+    def key_text(self, key: Node) -> str | None:
+        """A mapping key as text; a list or mapping used as a key is an error."""
+        if key.kind != "scalar":
+            self.schema(f"a key must be a plain name, got {_KINDS_OF[key.kind]}", key)
+            return None
+        return key.text
+
+    def mapping(self, node: Node, what: str, claim: str | None = None, of: str = "") -> bool:
+        if node.kind == "map":
+            return True
+        shape = f"a mapping {of}" if of else "a mapping"
+        self.schema(f"{what} must be {shape}, got {_describe(node)}", node, claim)
+        return False
+
+    # -- typed values ------------------------------------------------------
+
+    def text(self, node: Node, what: str, claim: str | None = None) -> str | None:
+        """A non-empty single value as the text written (``2018`` stays "2018")."""
+        if node.kind != "scalar":
+            self.schema(f"{what} must be a string, got {_describe(node)}", node, claim)
+            return None
+        if node.is_null or not node.text.strip():
+            self.schema(f"{what} is empty; give it a value or remove it", node, claim)
+            return None
+        return node.text
+
+    def scalar(self, node: Node, what: str, claim: str | None = None) -> tuple[bool, Any]:
+        """A non-empty single value, typed as YAML reads it."""
+        if node.kind != "scalar":
+            self.schema(f"{what} must be a single value, got {_describe(node)}", node, claim)
+            return False, None
+        if node.is_null:
+            self.schema(f"{what} is empty; give it a value or remove it", node, claim)
+            return False, None
+        return True, yamlsafe.scalar_value(node)
+
+    def value(self, node: Node, what: str, claim: str | None = None) -> tuple[bool, Any]:
+        """A single value or a list of single values (a set)."""
+        if node.kind != "seq":
+            return self.scalar(node, what, claim)
+        values = []
+        for item in node.items:
+            ok, value = self.scalar(item, f"each item of {what}", claim)
+            if not ok:
+                return False, None
+            values.append(value)
+        return True, values
+
+    def known_keys(
+        self,
+        node: Node,
+        allowed: tuple[str, ...],
+        what: str,
+        claim: str | None = None,
+    ) -> dict[str, tuple[Node, Node]]:
+        """A mapping's fields by name; unknown ones reported with a suggestion."""
+        fields: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.pairs():
+            name = self.key_text(key)
+            if name is None:
+                continue
+            if name not in allowed:
+                self.schema(
+                    f"unknown field '{name}' in {what}{_suggest(name, allowed)}", key, claim
+                )
+                continue
+            fields[name] = (key, value)
+        return fields
+
+    # -- claims ------------------------------------------------------------
+
+    def claims(self, node: Node) -> None:
+        if node.kind != "seq":
+            hint = " (each claim starts with '- ')" if node.kind == "map" else ""
+            got = (
+                "nothing; write 'claims: []' for an empty registry"
+                if node.is_null
+                else (_describe(node))
+            )
+            self.schema(f"'claims' must be a list of claims{hint}, got {got}", node)
+            return
+        first_ids: dict[str, Location] = {}
+        for number, item in enumerate(node.items, start=1):
+            claim = self.claim(item, number)
+            if claim is None:
+                continue
+            where = claim.values["id"]
+            first = first_ids.setdefault(claim.id, where)
+            if first is not where:
+                self.report(
+                    R103,
+                    f"claim id '{claim.id}' is already used by the claim on line {first.line}; "
+                    "give each claim its own id",
+                    where,
+                    claim.id,
+                    {"first_line": first.line},
+                )
+            self.registry.claims.append(claim)
+
+    def claim(self, node: Node, number: int) -> Claim | None:
+        """One claim; None (after reporting) if id, source or quote is unusable."""
+        if node.kind != "map":
+            self.schema(
+                f"claim #{number} must be a mapping with id, source and quote, "
+                f"got {_describe(node)}",
+                node,
+            )
+            return None
+        # Name the claim by its id in every message, so read the id first.
+        label = f"claim #{number}"
+        ident = None
+        id_node = next((v for k, v in node.pairs() if k.is_scalar and k.text == "id"), None)
+        if id_node is not None:
+            ident = self.text(id_node, f"'id' of {label}")
+            if ident is not None:
+                label = f"claim '{ident}'"
+                if not SLUG.match(ident):
+                    self.schema(
+                        f"claim id '{ident}' must be a lower-case slug such as "
+                        f"'{_slugify(ident) or 'talks-held'}' (a-z, 0-9, single hyphens)",
+                        id_node,
+                        ident,
+                    )
+        fields = self.known_keys(node, CLAIM_FIELDS, label, ident)
+        for name in REQUIRED:
+            if name not in fields:
+                self.schema(f"{label} is missing required field '{name}'", node, ident)
+        source = quote = None
+        if "source" in fields:
+            source = self.text(fields["source"][1], f"'source' of {label}", ident)
+        if "quote" in fields:
+            quote = self.text(fields["quote"][1], f"'quote' of {label}", ident)
+
+        optional: dict[str, Any] = {}
+        if "claim" in fields:
+            optional["claim"] = self.text(fields["claim"][1], f"'claim' of {label}", ident)
+        if "topic" in fields:
+            optional["topic"] = self.text(fields["topic"][1], f"'topic' of {label}", ident)
+        if "value" in fields:
+            ok, value = self.value(fields["value"][1], f"'value' of {label}", ident)
+            if ok:
+                optional["value"] = value
+        if "complete" in fields:
+            value_node = fields["complete"][1]
+            ok, value = self.scalar(value_node, f"'complete' of {label}", ident)
+            if ok and isinstance(value, bool):
+                optional["complete"] = value
+            elif ok:
+                self.schema(
+                    f"'complete' of {label} must be true or false, got {_describe(value_node)}",
+                    value_node,
+                    ident,
+                )
+        ignore, ignore_keys = {}, {}
+        if "ignore" in fields:
+            ignore, ignore_keys = self.ignore(fields["ignore"][1], label, ident)
+
+        if ident is None or source is None or quote is None:
+            return None
+        quote_node = fields["quote"][1]
+        return Claim(
+            id=ident,
+            source=source,
+            quote=quote,
+            location=self.at(node),
+            keys={name: self.at(key) for name, (key, _) in fields.items()},
+            values={name: self.at(value) for name, (_, value) in fields.items()},
+            claim=optional.get("claim"),
+            ignore=ignore,
+            ignore_keys=ignore_keys,
+            topic=optional.get("topic"),
+            value=optional.get("value"),
+            complete=optional.get("complete", False),
+            quote_span=self.span(quote_node),
+        )
+
+    def ignore(
+        self, node: Node, label: str, ident: str | None
+    ) -> tuple[dict[str, str], dict[str, Location]]:
+        reasons: dict[str, str] = {}
+        keys: dict[str, Location] = {}
+        if not self.mapping(node, f"'ignore' of {label}", ident, "of rule code to reason"):
+            return reasons, keys
+        if self._codes is None:
+            self._codes = _known_codes()
+        for key, value in node.pairs():
+            code = self.key_text(key)
+            if code is None:
+                continue
+            if code not in self._codes:
+                by_name = _rule_for_name(code)
+                hint = (
+                    f"; use the code '{by_name}'"
+                    if by_name and by_name != code
+                    else _suggest(code, self._codes)
+                )
+                self.schema(f"unknown rule code '{code}' in 'ignore' of {label}{hint}", key, ident)
+                continue
+            reason = self.text(value, f"the reason for ignoring {code} in {label}", ident)
+            if reason is None:
+                continue
+            reasons[code] = reason
+            keys[code] = self.at(key)
+        return reasons, keys
+
+    def span(self, node: Node) -> ScalarSpan:
+        """Offsets of a scalar as written in ``Registry.text`` (a BOM counted)."""
+        start, end = node.start + self.offset, node.end + self.offset
+        if node.style in ("|", ">"):
+            # The parser's end includes the trailing line breaks; a rewrite must keep them.
+            text = self.registry.text
+            while end > start and text[end - 1] in " \t\r\n":
+                end -= 1
+        return ScalarSpan(start, end, node.style)
+
+    # -- optional sections -------------------------------------------------
+
+    def sources(self, node: Node) -> None:
+        if node.is_null or not self.mapping(
+            node, "'sources'", of="of source path to title, outlet, published"
+        ):
+            return
+        for key, value in node.pairs():
+            path = self.key_text(key)
+            if path is None:
+                continue
+            meta = SourceMeta(path=path, location=self.at(key))
+            if not value.is_null and self.mapping(value, f"source '{path}'"):
+                fields = self.known_keys(value, SOURCE_FIELDS, f"source '{path}'")
+                for name in ("title", "outlet"):
+                    if name in fields:
+                        setattr(meta, name, self.text(fields[name][1], f"'{name}' of '{path}'"))
+                if "published" in fields:
+                    meta.published = self.published(fields["published"][1], path)
+            self.registry.sources[path] = meta
+
+    def published(self, node: Node, path: str) -> str | None:
+        what = f"'published' of '{path}'"
+        text = self.text(node, what)
+        if text is None:
+            return None
+        match = PUBLISHED.match(text)
+        if match is not None:
+            year, month, day = (int(part) if part else 1 for part in match.groups())
+            try:
+                _dt.date(year, month, day)
+                return text
+            except ValueError:
+                pass
+        self.schema(
+            f"{what} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got '{_short(text)}'",
+            node,
+        )
+        return None
+
+    def aliases(self, node: Node) -> None:
+        if node.is_null or not self.mapping(
+            node, "'aliases'", of="of name to list of variant spellings"
+        ):
+            return
+        for key, value in node.pairs():
+            name = self.key_text(key)
+            if name is None:
+                continue
+            what = f"the variants of '{name}' in 'aliases'"
+            if value.kind != "seq":
+                self.schema(f"{what} must be a list of spellings, got {_describe(value)}", value)
+                continue
+            variants = [self.text(item, f"each of {what}") for item in value.items]
+            self.registry.aliases[name] = [v for v in variants if v is not None]
+            self.registry.alias_locations[name] = self.at(key)
+
+    def topics(self, node: Node) -> None:
+        if node.is_null or not self.mapping(
+            node, "'topics'", of="of topic name to kind, about, ..."
+        ):
+            return
+        for key, value in node.pairs():
+            name = self.key_text(key)
+            if name is None:
+                continue
+            topic = self.topic(name, key, value)
+            if topic is not None:
+                self.registry.topics[name] = topic
+
+    def topic(self, name: str, key: Node, node: Node) -> Topic | None:
+        label = f"topic '{name}'"
+        if not self.mapping(node, label):
+            return None
+        fields = self.known_keys(node, TOPIC_FIELDS, label)
+        if "kind" not in fields:
+            self.schema(f"{label} is missing required field 'kind' ({', '.join(KINDS)})", node)
+            return None
+        kind = self.text(fields["kind"][1], f"'kind' of {label}")
+        if kind is None:
+            return None
+        if kind not in KINDS:
+            self.schema(
+                f"'kind' of {label} must be one of {', '.join(KINDS)}, got '{_short(kind)}'"
+                + (f"; did you mean '{close}'?" if (close := _closest(kind, KINDS)) else ""),
+                fields["kind"][1],
+            )
+            return None
+        topic = Topic(name=name, kind=kind, location=self.at(key))
+        if "about" in fields:
+            topic.about = self.text(fields["about"][1], f"'about' of {label}")
+        if "tolerance" in fields:
+            topic.tolerance = self.tolerance(fields["tolerance"][1], label)
+        if "acknowledged" in fields:
+            ack_key, ack = fields["acknowledged"]
+            topic.acknowledged = self.acknowledged(ack_key, ack, label)
+        return topic
+
+    def tolerance(self, node: Node, label: str) -> float | None:
+        what = f"'tolerance' of {label}"
+        ok, value = self.scalar(node, what)
+        if not ok:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+            self.schema(f"{what} must be a number such as 0.05, got {_describe(node)}", node)
+            return None
+        if value < 0:
+            self.schema(f"{what} must be 0 or more, got {node.text}", node)
+            return None
+        return float(value)
+
+    def acknowledged(self, key: Node, node: Node, label: str) -> Acknowledgement | None:
+        what = f"'acknowledged' of {label}"
+        if not self.mapping(node, what, of="with 'values' and 'reason'"):
+            return None
+        fields = self.known_keys(node, ACK_FIELDS, what)
+        for name in ACK_FIELDS:
+            if name not in fields:
+                self.schema(f"{what} is missing required field '{name}'", node)
+        values = reason = None
+        if "values" in fields:
+            values_node = fields["values"][1]
+            if values_node.kind != "seq" or not values_node.items:
+                self.schema(
+                    f"'values' of {what} must be a non-empty list of the values sources "
+                    f"give, got {_describe(values_node)}",
+                    values_node,
+                )
+            else:
+                found = [
+                    self.value(item, f"each of 'values' in {what}") for item in values_node.items
+                ]
+                if all(ok for ok, _ in found):
+                    values = [value for _, value in found]
+        if "reason" in fields:
+            reason = self.text(fields["reason"][1], f"'reason' of {what}")
+        if values is None or reason is None:
+            return None
+        return Acknowledgement(values=values, reason=reason, location=self.at(key))
+
+
+def _slugify(text: str) -> str:
+    """A suggestion for an id: lower case, runs of other characters as one hyphen."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))

@@ -1,0 +1,97 @@
+"""The report as one JSON object, for tools: ``{"version": 1, "summary", "topics", ...}``.
+
+Keys are written explicitly (not derived from the dataclasses) so renaming a
+field in Python cannot silently change the format; bump ``VERSION`` when
+the shape changes incompatibly.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from linter.diagnostics import Location
+from linter.report.build import Citation, QuoteProblem, Report, TopicReport
+from linter.report.present import summary_items
+
+VERSION = 1
+
+
+def render(report: Report) -> str:
+    return json.dumps(as_data(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def as_data(report: Report) -> dict[str, Any]:
+    summary: dict[str, Any] = {"registry": report.registry}
+    summary.update((key, count) for key, _, count in summary_items(report.summary))
+    return {
+        "version": VERSION,
+        "summary": summary,
+        "topics": [_topic(t) for t in report.topics],
+        "name_variants": [
+            {
+                "canonical": v.canonical,
+                "spellings": list(v.spellings),
+                "claims": list(v.claim_ids),
+            }
+            for v in report.name_variants
+        ],
+        "quote_problems": [_problem(p) for p in report.quote_problems],
+    }
+
+
+def _topic(topic: TopicReport) -> dict[str, Any]:
+    return {
+        "name": topic.name,
+        "kind": topic.kind,
+        "about": topic.about,
+        "status": topic.status,
+        "reason": topic.reason,
+        "acknowledged_values": list(topic.acknowledged_values),
+        "conflicts": [[a, b] for a, b in topic.conflicts],
+        "unreadable": list(topic.unreadable),
+        "values": [
+            {
+                "value": v.display,
+                "origin": v.origin,
+                "citations": [_citation(c) for c in v.citations],
+            }
+            for v in topic.values
+        ],
+    }
+
+
+def _citation(cite: Citation) -> dict[str, Any]:
+    excerpt = cite.excerpt
+    return {
+        "claim": cite.claim_id,
+        "source": cite.source,
+        "title": cite.title,
+        "outlet": cite.outlet,
+        "published": cite.published,
+        "quote": excerpt.quote,
+        "found": excerpt.found,
+        "context_before": excerpt.before,
+        "context_after": excerpt.after,
+        "location": _location(cite.location),
+        "claim_location": _location(cite.claim_location),
+        "problems": list(cite.problems),
+    }
+
+
+def _problem(problem: QuoteProblem) -> dict[str, Any]:
+    return {
+        "code": problem.code,
+        "name": problem.name,
+        "severity": problem.severity,
+        "message": problem.message,
+        **_location(problem.location),
+        "claim": problem.claim,
+        "diff": problem.diff,
+    }
+
+
+def _location(location: Location | None) -> dict[str, Any] | None:
+    if location is None:
+        return None
+    return {"path": location.path, "line": location.line, "column": location.column}

@@ -1,0 +1,49 @@
+"""A registry entry has the wrong shape: missing, unknown or mistyped fields.
+
+The registry is a mapping with a ``claims:`` list and optional ``sources:``,
+``aliases:`` and ``topics:`` sections.  Each claim needs ``id`` (a lower-case
+slug such as ``talks-held``), ``source`` (a path) and ``quote`` (non-empty
+text); it may have ``claim``, ``topic``, ``value`` (a scalar or a list of
+scalars), ``complete`` (true/false) and ``ignore`` (rule code -> reason).
+An unknown field is usually a typo, so it is an error with a suggestion
+rather than silently ignored.  A claim with a usable id, source and quote is
+still checked by the other rules.
+
+Passes:
+
+    claims:
+      - id: delegations-count
+        source: seeds/000_592aeca20ffb493b.txt
+        quote: "representatives of 12 countries"
+        topic: delegations
+        value: 12
+        ignore:
+          Q102: the source uses a non-breaking space
+
+Fails:
+
+    claims:
+      - id: Delegations Count            # not a lower-case slug
+        source: seeds/000_592aeca20ffb493b.txt
+        qoute: "representatives of 12 countries"   # did you mean 'quote'?
+        ignore:
+          Q999: no such rule
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from linter.diagnostics import Diagnostic, Severity
+from linter.rules.base import define
+
+if TYPE_CHECKING:
+    from linter.context import Context
+
+RULE = define("R102", "registry-schema", Severity.ERROR, __doc__)
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    """Found by the loader, which sees the YAML nodes; here they are only reported."""
+    yield from (d for d in ctx.registry.problems if d.code == RULE.code)

@@ -1,0 +1,45 @@
+"""Two claims share an id.
+
+Ids name claims in reports, in ``--fix`` and in discussions between
+fact-checkers; a reused id makes every one of those ambiguous.  The second
+and later claims with the id are reported at their ``id:`` value, naming the
+line of the first.
+
+Passes:
+
+    claims:
+      - id: talks-held
+        source: seeds/000_592aeca20ffb493b.txt
+        quote: "The talks were held in Moscow"
+      - id: talks-held-date
+        source: seeds/001_3de99958f30674d8.txt
+        quote: "on November 9"
+
+Fails:
+
+    claims:
+      - id: talks-held
+        source: seeds/000_592aeca20ffb493b.txt
+        quote: "The talks were held in Moscow"
+      - id: talks-held                  # same id as the claim above
+        source: seeds/001_3de99958f30674d8.txt
+        quote: "on November 9"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from linter.diagnostics import Diagnostic, Severity
+from linter.rules.base import define
+
+if TYPE_CHECKING:
+    from linter.context import Context
+
+RULE = define("R103", "duplicate-id", Severity.ERROR, __doc__)
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    """Found by the loader while reading claims; here they are only reported."""
+    yield from (d for d in ctx.registry.problems if d.code == RULE.code)

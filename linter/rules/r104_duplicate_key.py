@@ -1,0 +1,40 @@
+"""A mapping repeats a key.
+
+YAML loaders silently keep only the last of two equal keys, so a claim with
+two ``quote:`` lines would have one quote quietly dropped.  claimlint reports
+the second occurrence (naming the line of the first) anywhere in the file and
+reads the first.
+
+Passes:
+
+    claims:
+      - id: talks-held
+        source: seeds/000_592aeca20ffb493b.txt
+        quote: "The talks were held in Moscow"
+
+Fails:
+
+    claims:
+      - id: talks-held
+        source: seeds/000_592aeca20ffb493b.txt
+        quote: "The talks were held in Moscow"
+        quote: "The talks were held on Friday"   # second 'quote' key
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from linter.diagnostics import Diagnostic, Severity
+from linter.rules.base import define
+
+if TYPE_CHECKING:
+    from linter.context import Context
+
+RULE = define("R104", "duplicate-key", Severity.ERROR, __doc__)
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    """Found by the loader, which sees the YAML events; here they are only reported."""
+    yield from (d for d in ctx.registry.problems if d.code == RULE.code)

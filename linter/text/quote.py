@@ -1,0 +1,230 @@
+"""A quote taken apart: ellipsis pieces, editorial brackets, first-letter case.
+
+Quoting conventions are not changes: ``...`` omits text, ``[T]he`` or
+``[Russia]`` marks an editor's substitution, and a quote may start mid-sentence
+with its first letter's case changed. Parsing them once, here, lets exact search
+and near matching apply the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from linter.text.normalize import normalize_text
+
+__all__ = ["WORD", "Bracket", "PieceMatch", "Quote", "find_piece", "is_word_char"]
+
+_ELLIPSIS = re.compile(r" ?\.{3,} ?")
+_BRACKET = re.compile(r"\[([^\[\]]{0,80})\]")
+WORD = re.compile(r"\w+")
+_STRETCH = 40  # the longest word a bracket may stand for ...
+_WORDS = 5  # ... and the most words
+
+
+def is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _first_cased(text: str) -> int | None:
+    """Index of the first letter when only punctuation precedes it ("'Russia", "[T]he": None)."""
+    for i, char in enumerate(text):
+        if char.isalpha():
+            return i if char.lower() != char.upper() else None
+        if char.isdigit() or char == "[":
+            return None
+    return None
+
+
+def _swap_first(text: str) -> str | None:
+    i = _first_cased(text)
+    if i is None:
+        return None
+    char = text[i]
+    swapped = char.lower() if char.isupper() else char.upper()
+    return text[:i] + swapped + text[i + 1 :] if swapped != char and len(swapped) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Bracket:
+    """An editorial ``[insertion]`` and the stretch of source it stands for."""
+
+    content: str
+    start: int  # the stretch, in the normalized document
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PieceMatch:
+    start: int
+    end: int
+    brackets: tuple[Bracket, ...] = ()
+
+
+def find_piece(text: str, piece: str, pos: int = 0) -> PieceMatch | None:
+    """The first word-aligned occurrence of ``piece`` in ``text`` from ``pos``.
+
+    The piece's first letter may differ in case; everything else is exact.
+    """
+    variants = [piece]
+    swapped = _swap_first(piece)
+    if swapped:
+        variants.append(swapped)
+    start_bound = is_word_char(piece[0])
+    end_bound = is_word_char(piece[-1])
+    while True:
+        hits = [at for v in variants if (at := text.find(v, pos)) != -1]
+        if not hits:
+            return None
+        at = min(hits)
+        end = at + len(piece)
+        if (start_bound and at > 0 and is_word_char(text[at - 1])) or (
+            end_bound and end < len(text) and is_word_char(text[end])
+        ):
+            pos = at + 1
+            continue
+        return PieceMatch(at, end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    """A piece with brackets as wildcards: a regex for what follows a leading bracket."""
+
+    regex: re.Pattern[str]
+    contents: tuple[str, ...]  # bracket contents, in order (leading one first)
+    leading: str | None  # "glued" ("[T]he"), "word" ("[Russia] is"), or None
+
+
+def _compile(piece: str) -> _Pattern:
+    parts = _BRACKET.split(piece)  # literal, content, literal, content, ..., literal
+    literals, contents = parts[0::2], parts[1::2]
+    leading = None
+    if not literals[0]:
+        leading = "word" if literals[1].startswith(" ") else "glued"
+    regex = []
+    if literals[0]:
+        first = literals[0]
+        i = _first_cased(first)
+        if i is not None:
+            regex.append(re.escape(first[:i]) + f"[{first[i].upper()}{first[i].lower()}]")
+            first = first[i + 1 :]
+        if is_word_char(piece[0]):
+            regex.insert(0, r"(?<!\w)")
+        regex.append(re.escape(first))
+    for index in range(len(contents)):
+        after = literals[index + 1]
+        if index == 0 and leading:
+            regex.append(re.escape(after))
+            continue
+        before_space = regex and regex[-1].endswith(r"\ ")
+        if before_space and after.startswith(" "):
+            regex[-1] = regex[-1][: -len(r"\ ")]
+            regex.append(rf"(?:\ ([^ ]{{1,{_STRETCH}}}?(?:\ [^ ]+?){{0,{_WORDS - 1}}}?))?")
+        else:
+            regex.append(rf"([^ ]{{0,{_STRETCH}}}?)")
+        regex.append(re.escape(after))
+    if is_word_char(piece[-1]):
+        regex.append(r"(?!\w)")
+    return _Pattern(re.compile("".join(regex)), tuple(contents), leading)
+
+
+def _stretch_before(text: str, at: int, leading: str) -> int:
+    """Where the source stretch a leading bracket stands for begins."""
+    start = at
+    if leading == "glued":
+        while start > 0 and at - start < 20 and is_word_char(text[start - 1]):
+            start -= 1
+        return start
+    while start > 0 and text[start - 1] not in " -\"'([":
+        start -= 1
+    return start
+
+
+class Quote:
+    """A normalized quote, its ellipsis pieces and their bracket patterns."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.text = normalize_text(raw)
+        pieces = [p.strip(" ") for p in _ELLIPSIS.split(self.text)]
+        self.pieces = tuple(p for p in pieces if any(is_word_char(c) for c in p))
+        self.has_brackets = any(_BRACKET.search(p) for p in self.pieces)
+        # For near matching: bracket markers dropped, their content kept.
+        self.plain = tuple(_BRACKET.sub(r"\1", p) for p in self.pieces)
+
+    @cached_property
+    def patterns(self) -> tuple[_Pattern, ...]:
+        return tuple(_compile(p) for p in self.pieces)
+
+    @cached_property
+    def required_words(self) -> frozenset[str]:
+        """Lowercase words any verbatim holder must contain (bracket-free, not at piece edges).
+
+        Edge words may be cut by a bracket glued to them ("[T]he") or by the first
+        letter's case, so only interior words are required.
+        """
+        words: set[str] = set()
+        for piece in self.pieces:
+            for chunk in _BRACKET.split(piece)[0::2]:
+                found = WORD.findall(chunk.lower())
+                words.update(found[1:-1])
+        return frozenset(words)
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """Every lowercase word of the quote (bracket content excluded), in order."""
+        out: list[str] = []
+        for piece in self.pieces:
+            for chunk in _BRACKET.split(piece)[0::2]:
+                out.extend(WORD.findall(chunk.lower()))
+        return tuple(out)
+
+    def find_literal(self, text: str) -> list[PieceMatch] | None:
+        """The pieces, brackets taken literally, in order in ``text`` (or None)."""
+        if not self.pieces:
+            return None
+        if len(self.pieces) > 1 and "..." in self.text:
+            whole = find_piece(text, self.text)
+            if whole:
+                return [whole]
+        found, pos = [], 0
+        for piece in self.pieces:
+            match = find_piece(text, piece, pos)
+            if match is None:
+                return None
+            found.append(match)
+            pos = match.end
+        return found
+
+    def find_bracketed(self, text: str) -> list[PieceMatch] | None:
+        """The pieces, brackets as wildcards for a short stretch, in order in ``text``."""
+        if not self.has_brackets:
+            return None
+        found, pos = [], 0
+        for pattern in self.patterns:
+            match = self._search(pattern, text, pos)
+            if match is None:
+                return None
+            found.append(match)
+            pos = match.end
+        return found
+
+    @staticmethod
+    def _search(pattern: _Pattern, text: str, pos: int) -> PieceMatch | None:
+        for m in pattern.regex.finditer(text, pos):
+            brackets = []
+            contents = list(pattern.contents)
+            start = m.start()
+            if pattern.leading:
+                start = _stretch_before(text, m.start(), pattern.leading)
+                if start < pos:
+                    continue
+                brackets.append(Bracket(contents.pop(0), start, m.start()))
+            for group, content in enumerate(contents, start=1):
+                g0, g1 = m.span(group)
+                if g0 == -1:
+                    g0 = g1 = m.start(group) if m.start(group) != -1 else m.start()
+                brackets.append(Bracket(content, g0, g1))
+            return PieceMatch(start, m.end(), tuple(brackets))
+        return None

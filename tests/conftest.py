@@ -1,0 +1,46 @@
+"""Shared fixtures: a throwaway project with the real seeds, and the real CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+WAPO = "seeds/001_3de99958f30674d8.txt"
+WSJ = "seeds/004_09030c89965f0637.txt"
+CARNEGIE = "seeds/000_592aeca20ffb493b.txt"
+
+
+def run_cli(*args: str, cwd: Path, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m linter`` for real, as a user would."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "linter", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        input=input,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """A folder with the five seeds; call it with the registry's YAML text."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+
+    def write(registry: str, name: str = "claims.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(registry).lstrip("\n"), encoding="utf-8")
+        return path
+
+    write.root = tmp_path  # type: ignore[attr-defined]
+    return write

@@ -1,0 +1,108 @@
+"""The scale benchmark's parts: a deterministic generator, and verdicts that agree.
+
+A tiny workload keeps this fast; the full run is ``benchmarks/bench_scale.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from benchmarks.bench_scale import verdicts_from_json
+from benchmarks.generate import generate
+from benchmarks.naive import NaiveChecker, light_normalize, load_workload, run
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS, CLAIMS = 6, 80
+
+
+@pytest.fixture(scope="module")
+def workload(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bench")
+    generate(out, DOCS, CLAIMS, seed=3)
+    return out
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.txt")} | {
+        name: (folder / name).read_bytes() for name in ("claims.yaml", "labels.json")
+    }
+
+
+def test_generator_is_deterministic(workload: Path, tmp_path: Path) -> None:
+    generate(tmp_path, DOCS, CLAIMS, seed=3)
+    assert tree(tmp_path) == tree(workload)
+
+
+def test_other_seed_other_workload(workload: Path, tmp_path: Path) -> None:
+    generate(tmp_path, DOCS, CLAIMS, seed=4)
+    assert tree(tmp_path)["claims.yaml"] != tree(workload)["claims.yaml"]
+
+
+def test_first_documents_do_not_depend_on_the_count(workload: Path, tmp_path: Path) -> None:
+    generate(tmp_path, DOCS + 2, 10, seed=3)
+    first = workload / "sources" / "doc_0000.txt"
+    assert (tmp_path / "sources" / "doc_0000.txt").read_bytes() == first.read_bytes()
+
+
+def test_workload_shape(workload: Path) -> None:
+    docs = sorted((workload / "sources").glob("doc_*.txt"))
+    assert len(docs) == DOCS
+    sizes = [len(p.read_text(encoding="utf-8")) for p in docs]
+    assert all(40_000 < size < 56_000 for size in sizes)
+    assert len({p.read_bytes() for p in docs}) == DOCS  # all distinct
+    registry = yaml.safe_load((workload / "claims.yaml").read_text(encoding="utf-8"))
+    claims = registry["claims"]
+    assert len(claims) == CLAIMS
+    assert len({c["id"] for c in claims}) == CLAIMS
+    assert all((workload / c["source"]).is_file() for c in claims)
+    labels = json.loads((workload / "labels.json").read_text())
+    assert set(labels) == {c["id"] for c in claims}
+    counts = Counter(labels.values())
+    assert counts["verbatim"] == 64  # 70% verbatim + 10% typographic
+    assert {k: counts[k] for k in ("inexact", "meaning-changed", "misattributed", "not-found")} == {
+        "inexact": 4,
+        "meaning-changed": 4,
+        "misattributed": 4,
+        "not-found": 4,
+    }
+
+
+def test_verbatim_quotes_are_in_their_source_after_normalization(workload: Path) -> None:
+    claims, documents = load_workload(workload)
+    labels = json.loads((workload / "labels.json").read_text())
+    for claim in claims:
+        inside = light_normalize(claim["quote"]) in light_normalize(documents[claim["source"]])
+        assert inside == (labels[claim["id"]] == "verbatim"), claim
+
+
+def test_naive_checker_matches_labels(workload: Path) -> None:
+    claims, documents = load_workload(workload)
+    verdicts, seconds = run(NaiveChecker(documents), claims)
+    labels = json.loads((workload / "labels.json").read_text())
+    assert {k: v.outcome for k, v in verdicts.items()} == labels
+    assert set(seconds) == set(labels)
+
+
+def test_claimlint_agrees_with_naive_checker(workload: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--format", "json", "--no-cache"],
+        cwd=workload,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    claims, documents = load_workload(workload)
+    claimlint = verdicts_from_json(done.stdout, [c["id"] for c in claims])
+    naive, _ = run(NaiveChecker(documents), claims)
+    assert claimlint == {k: v.outcome for k, v in naive.items()}
