@@ -113,19 +113,26 @@ def _misread(text: str, edits: list[Edit]) -> set[int]:
     for edit in sorted(edits, key=lambda e: e.start):
         starts[edit.start + shift] = edit
         shift += len(edit.new) - (edit.end - edit.start)
-    found: dict[int, yaml.ScalarEvent] = {}
     bom = 1 if new_text.startswith("\ufeff") else 0  # libyaml does not count it; strip it
-    try:
-        for event in yaml.parse(new_text[bom:], Loader=DEFAULT_LOADER):
-            if isinstance(event, yaml.ScalarEvent) and event.start_mark.index + bom in starts:
-                found[event.start_mark.index + bom] = event
-    except yaml.YAMLError:
-        return {edit.start for edit in edits}
     bad = set()
-    for offset, edit in starts.items():
-        event = found.get(offset)
-        if event is None or _words(event.value) != _words(edit.value) or not _is_str(event):
-            bad.add(edit.start)
+    # claimlint reads with libyaml, but the file must stay valid for every YAML tool:
+    # the pure-Python parser is stricter in places (e.g. '?' inside flow mappings).
+    for loader in dict.fromkeys((DEFAULT_LOADER, yaml.SafeLoader)):
+        found: dict[int, yaml.ScalarEvent] = {}
+        try:
+            for event in yaml.parse(new_text[bom:], Loader=loader):
+                if isinstance(event, yaml.ScalarEvent) and event.start_mark.index + bom in starts:
+                    found[event.start_mark.index + bom] = event
+        except yaml.YAMLError:
+            if len(edits) == 1:
+                return {edits[0].start}
+            # Blame only the edits that break the file on their own.
+            alone = {edit.start for edit in edits if _misread(text, [edit])}
+            return alone or {edit.start for edit in edits}
+        for offset, edit in starts.items():
+            event = found.get(offset)
+            if event is None or _words(event.value) != _words(edit.value) or not _is_str(event):
+                bad.add(edit.start)
     return bad
 
 

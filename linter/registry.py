@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from linter import yamlsafe
-from linter.diagnostics import Location
+from linter.diagnostics import Diagnostic, Location
 from linter.errors import UsageError
 from linter.model import Acknowledgement, Claim, Registry, ScalarSpan, SourceMeta, Topic
 from linter.rules.base import Rule
@@ -69,6 +69,7 @@ def load_registry(path: Path, display_path: str | None = None) -> Registry:
         return registry
     with _gc_paused():
         _Reader(registry).read(data)
+    registry.problems.sort(key=Diagnostic.sort_key)
     return registry
 
 
@@ -117,7 +118,7 @@ def _read(path: Path, display: str) -> bytes | None:
 def _describe(node: Node) -> str:
     """How a value looks to the user, for 'must be X, got Y' messages."""
     if node.kind != "scalar":
-        return _KINDS_OF[node.kind]
+        return _KINDS_OF[node.kind] if node.items else f"an empty {_KINDS_OF[node.kind][2:]}"
     if node.is_null:
         return "nothing"
     value = yamlsafe.scalar_value(node)
@@ -337,11 +338,9 @@ class _Reader:
     def claims(self, node: Node) -> None:
         if node.kind != "seq":
             hint = " (each claim starts with '- ')" if node.kind == "map" else ""
-            got = (
-                "nothing; write 'claims: []' for an empty registry"
-                if node.is_null
-                else (_describe(node))
-            )
+            got = _describe(node)
+            if node.is_null:
+                got += "; write 'claims: []' for an empty registry"
             self.schema(f"'claims' must be a list of claims{hint}, got {got}", node)
             return
         first_ids: dict[str, Location] = {}
@@ -454,11 +453,13 @@ class _Reader:
                 continue
             if code not in self._codes:
                 by_name = _rule_for_name(code)
-                hint = (
-                    f"; use the code '{by_name}'"
-                    if by_name and by_name != code
-                    else _suggest(code, self._codes)
-                )
+                close = _closest(code, self._codes)
+                if by_name and by_name != code:
+                    hint = f"; use the code '{by_name}'"
+                elif close:
+                    hint = f"; did you mean '{close}'?"
+                else:
+                    hint = "; 'claimlint rules' lists them"
                 self.schema(f"unknown rule code '{code}' in 'ignore' of {label}{hint}", key, ident)
                 continue
             reason = self.text(value, f"the reason for ignoring {code} in {label}", ident)
@@ -581,6 +582,7 @@ class _Reader:
         ok, value = self.scalar(node, what)
         if not ok:
             return None
+        # (value != value: NaN, which YAML writes as .nan)
         if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
             self.schema(f"{what} must be a number such as 0.05, got {_describe(node)}", node)
             return None

@@ -143,15 +143,6 @@ def scalar_value(node: Node) -> Any:
         return node.text
 
 
-def plain_value(node: Node) -> Any:
-    """A node as plain Python data (used for ``value:`` lists); depth is already capped."""
-    if node.kind == "scalar":
-        return scalar_value(node)
-    if node.kind == "seq":
-        return [plain_value(item) for item in node.items or ()]
-    return {key.text: plain_value(value) for key, value in node.pairs()}
-
-
 def location_of(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of a character offset."""
     line = text.count("\n", 0, index) + 1

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import WAPO, run_cli
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from linter import cli
 from linter.diagnostics import Diagnostic, SourceSpan
@@ -326,3 +328,68 @@ def test_failed_write_leaves_the_old_file_whole(project, monkeypatch):
     assert cli.main(["check", "--fix", "--select", "Q102"]) == 0
     assert path.read_bytes() != before
     assert path.stat().st_mode & 0o777 == mode  # the file's mode is kept
+
+
+# -- any replacement text reads back, in every style ------------------------------------------
+
+ALPHABET = st.characters(
+    codec="utf-8",
+    categories=("L", "N", "P", "S", "Zs", "Cc"),
+    include_characters="'\"\\:#,[]{}|>-?&*!%@` \t\n\r\u00a0\u2028\u0085\ufeff",
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(exact=st.text(ALPHABET, min_size=1, max_size=60), style=st.sampled_from(list(STYLES)))
+def test_any_text_reads_back(tmp_path_factory, exact, style):
+    assume(exact.strip() and "\x00" not in exact)
+    tmp_path = tmp_path_factory.mktemp("prop")
+    text = textwrap.dedent(STYLES[style]).lstrip("\n")
+    path = tmp_path / "claims.yaml"
+    path.write_text(text, encoding="utf-8")
+    registry = load_registry(path, "claims.yaml")
+    claim = next(c for c in registry.claims if c.id == "c")
+    span = SourceSpan("src.txt", 1, 1, exact, 0, len(exact))
+    d = all_rules()["Q102"].diagnostic("x", claim.at("quote"), claim="c", source=span)
+    edits = plan_fixes(registry, [d], {})
+    assert len(edits) == 1
+    new = apply_edits(registry.text, edits)
+    assert words(quote_of(new)) == words(exact.replace("\r", "\n"))
+    assert new.endswith(text[text.index("  # after") :])
+
+
+def test_one_unsafe_edit_does_not_change_the_others_style(tmp_path):
+    (tmp_path / "src.txt").write_text(SOURCE, encoding="utf-8")
+    path = tmp_path / "claims.yaml"
+    path.write_text(
+        "claims:\n"
+        "  - {id: c, source: src.txt, quote: Lavrov said the talks}\n"
+        "  - id: d\n"
+        "    source: src.txt\n"
+        "    quote: the atmosphere was jovial and very festive\n",
+        encoding="utf-8",
+    )
+    registry = load_registry(path, "claims.yaml")
+    diagnostics = [q102(registry, "c", "Lavrov said: the talks"), q102(registry, "d", EXACT)]
+    new = apply_edits(registry.text, plan_fixes(registry, diagnostics, {"src.txt": SOURCE}))
+    assert "quote: 'Lavrov said: the talks'}" in new
+    assert f"    quote: {EXACT}\n" in new
+
+
+def test_cli_fix_keeps_crlf_and_bom(project):
+    path = project(REGISTRY)
+    original = codecs.BOM_UTF8 + path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(original)
+    done = run_cli("check", "--fix", cwd=project.root)
+    assert "Fixed 1 quote" in done.stderr, done.stdout + done.stderr
+    data = path.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) and not data[3:].startswith(codecs.BOM_UTF8)
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert words(yaml.safe_load(data.decode("utf-8-sig"))["claims"][0]["quote"]) == EXACT
+
+    def outside_quote(raw: bytes) -> list[bytes]:  # the folded body is the 6-space lines
+        return [line for line in raw.split(b"\r\n") if not line.startswith(b" " * 6)]
+
+    assert outside_quote(data) == outside_quote(original)

@@ -10,12 +10,14 @@ another project would. pre-commit builds the hook's environment once per module
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import REPO, SEEDS, WAPO, WSJ
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -144,3 +146,36 @@ def test_changed_source_checks_the_claims_citing_it(consumer, env):
     assert refused.returncode != 0, output
     assert "delegation" in output and "Q103" in output
     assert "stanikzai" not in output
+
+
+def test_hook_manifest_and_own_config_are_valid():
+    for command, name in (
+        ("validate-manifest", ".pre-commit-hooks.yaml"),
+        ("validate-config", ".pre-commit-config.yaml"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "pre_commit", command, str(REPO / name)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("path", "matched"),
+    [
+        ("claims.yaml", True),
+        ("factcheck/claims.yml", True),
+        ("seeds/001_x.txt", True),
+        ("sources/a/b.md", True),
+        (".pre-commit-config.yaml", False),  # another YAML file would be taken for a registry
+        ("my-claims.yaml", False),
+        ("README.md", False),
+        ("linter/cli.py", False),
+    ],
+)
+def test_hook_files_pattern(path, matched):
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert bool(re.search(hook["files"], path)) is matched

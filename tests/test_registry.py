@@ -7,16 +7,16 @@ installed, and the pure-Python one), since users may have either.
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import re
-import subprocess
-import sys
 import textwrap
 import time
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import CARNEGIE, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,8 +31,7 @@ from linter.rules import (
     r104_duplicate_key,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = "seeds/000_592aeca20ffb493b.txt"
+SEED = CARNEGIE
 RULE_MODULES = (r101_registry_syntax, r102_registry_schema, r103_duplicate_id, r104_duplicate_key)
 
 LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
@@ -395,6 +394,20 @@ def test_unreadable_file_is_a_usage_error(tmp_path):
         load_registry(path, "claims.yaml")
 
 
+def test_other_read_errors_are_usage_errors(tmp_path):
+    (tmp_path / "file").write_text("")
+    with pytest.raises(
+        UsageError, match=r"cannot read registry file/claims\.yaml: Not a directory"
+    ):
+        load_registry(tmp_path / "file" / "claims.yaml", "file/claims.yaml")
+
+
+def test_bom_does_not_shift_error_columns(tmp_path, loader):
+    plain = load(tmp_path, "a: b: c\n")
+    with_bom = load(tmp_path, "\ufeffa: b: c\n".encode())
+    assert found(plain) == found(with_bom) == [("R101", 1, 5)]
+
+
 def test_display_path_defaults_to_the_path_as_given(tmp_path):
     path = tmp_path / "claims.yaml"
     path.write_text("claims: {}\n")
@@ -710,7 +723,7 @@ def test_claim_without_usable_quote_is_skipped(tmp_path):
                     5,
                     28,
                     "'values' of 'acknowledged' of topic 'n' must be a non-empty list of the "
-                    "values sources give, got a list",
+                    "values sources give, got an empty list",
                 ),
                 (
                     5,
@@ -834,8 +847,17 @@ def test_rule_docs_examples(tmp_path, module):
     assert module.RULE.code in codes
 
 
-def test_rules_report_only_their_own_code(tmp_path):
-    """check() hands on the loader's problems, one code per rule (the CLI runs it)."""
+@pytest.mark.parametrize("module", RULE_MODULES, ids=lambda m: m.RULE.code)
+def test_rule_docs_passing_example_passes_every_rule(project, module):
+    """The 'Passes:' example quotes the real seeds, so the whole linter accepts it."""
+    passes = re.search(r"Passes:\n(.*?)\nFails:\n", module.__doc__, re.S).group(1)
+    project(passes)
+    result = run_cli("check", "--no-cache", cwd=project.root)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_cli_reports_each_registry_problem_once(tmp_path):
+    """The rules' check() hand on the loader's problems, each under its own code."""
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "a.txt").write_text("The Moscow conference had its ups and downs.\n")
     (tmp_path / "claims.yaml").write_text(
@@ -853,29 +875,15 @@ def test_rules_report_only_their_own_code(tmp_path):
             """
         )
     )
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "linter",
-            "check",
-            "--registry",
-            "claims.yaml",
-            "--no-cache",
-            "--format",
-            "json",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=60,
-    )
+    result = run_cli("check", "--no-cache", "--format", "json", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    for code, line in (("R102", 5), ("R103", 6), ("R104", 8)):
-        assert re.search(rf'"code": "{code}"', result.stdout), (code, result.stdout)
-        assert f"{line}" in result.stdout
+    reported = [
+        (d["code"], d["line"], d["column"])
+        for d in json.loads(result.stdout)["diagnostics"]
+        if d["code"].startswith("R")
+    ]
+    # Each problem once: every rule's check() passes on only its own code.
+    assert sorted(reported) == [("R102", 5, 5), ("R103", 6, 9), ("R104", 8, 5)]
 
 
 # -- speed --------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from linter.facts.model import FactValue, NameVariant, TopicAnalysis, ValueGroup
 from linter.model import Acknowledgement, Claim, Registry, SourceMeta, Topic
 from linter.report import html as html_report
 from linter.report import markdown as md_report
-from linter.report.build import Report, assemble, excerpt_of
+from linter.report.build import Report, assemble, date_key, excerpt_of
 from linter.report.json import render as render_json
 
 EARLY = "seeds/early.txt"
@@ -172,6 +172,19 @@ def test_values_and_citations_ordered_by_publication_date_undated_last():
     assert timeline == [("11", "2018-09-01"), ("7", "2018-11-09"), ("12", None)]
 
 
+def test_partial_dates_sort_at_the_end_of_their_period():
+    dates = [None, "2018", "sometime", "2018-11-09", "2018-08", "2017-12-31", "2018-11"]
+    assert sorted(dates, key=date_key) == [
+        "2017-12-31",
+        "2018-08",
+        "2018-11-09",
+        "2018-11",
+        "2018",
+        "sometime",
+        None,
+    ]
+
+
 def test_citation_carries_source_metadata_context_and_position():
     cite = report().topics[0].values[1].citations[0]
     assert (cite.claim_id, cite.outlet, cite.title) == (
@@ -229,6 +242,15 @@ def test_excerpt_keeps_eight_words_each_side():
     assert excerpt.before.split() == words[7:15]
     assert excerpt.after.split() == words[16:24]
     assert excerpt.clipped_before and excerpt.clipped_after
+
+
+def test_excerpt_does_not_count_glued_punctuation_as_a_word():
+    text = "(" + " ".join(f"w{i}" for i in range(20)) + ")."
+    start, end = text.index("w10"), text.index("w10") + 3
+    excerpt = excerpt_of(text[:end] + "," + text[end:], start, end)
+    assert excerpt.after == ", w11 w12 w13 w14 w15 w16 w17 w18"
+    excerpt = excerpt_of(text, 1, 3)  # "w0", glued to "(" before it
+    assert excerpt.before == "(" and not excerpt.clipped_before
 
 
 # -- JSON -----------------------------------------------------------------------------------------
@@ -307,7 +329,7 @@ def test_markdown_structure_counts_and_statuses():
     assert (
         "**Status: ! Acknowledged** — sources disagree; the disagreement is acknowledged." in text
     )
-    assert "Reason: framing differs by outlet" in text
+    assert "\n**Reason:** framing differs by outlet\n" in text
     assert (
         text.index("## Topics") < text.index("## Name variants") < text.index("## Quote problems")
     )
@@ -359,6 +381,12 @@ def test_markdown_marks_unfound_quotes_and_flagged_claims():
     text = md_report.render(report())
     row = next(r for r in _table_rows(text) if "lost" in r)
     assert "lost ⚠ Q101" in row and "(not found in the source)" in row
+    # the S101 in diagnostics() is on no claim; put one on "lost": its source is unreadable
+    missing = Diagnostic("S101", "source-missing", Severity.ERROR, "gone", _loc(28), claim="lost")
+    reg = registry()
+    text = md_report.render(assemble(reg, analyses(reg), [], [missing], locate=locate))
+    row = next(r for r in _table_rows(text) if "lost" in r and "Moscow" in r)
+    assert "lost ⚠ S101" in row and "(source could not be read)" in row
 
 
 @settings(max_examples=60, deadline=None)

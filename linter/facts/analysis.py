@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter
+from dataclasses import replace
 from itertools import combinations
 
 from linter.facts.compare import conflicting, covers
+from linter.facts.dates import find_dates
 from linter.facts.model import (
     ACKNOWLEDGED,
     AGREES,
@@ -74,17 +76,15 @@ def read_claim(claim: Claim, topic: Topic, aliases: AliasIndex, published: str |
     except Unreadable as problem:
         return Reading(claim.id, None, problem=str(problem))
     note = None
-    if topic.kind == "date" and published and _year_from_published(claim, published):
+    if topic.kind == "date" and published and _lacks_year(claim):
         note = f"year taken from the source's published date ({published})"
     return Reading(claim.id, fact, unsupported=why, note=note)
 
 
-def _year_from_published(claim: Claim, published: str) -> bool:
-    from linter.facts.dates import find_dates
-
+def _lacks_year(claim: Claim) -> bool:
+    """Whether the date a claim gives (or its quote gives) is written without a year."""
     text = claim.quote if claim.value is None else str(claim.value)
-    with_year = find_dates(text)
-    return any(t.low is None for t in with_year)
+    return any(token.low is None for token in find_dates(text))
 
 
 def _acknowledged(topic: Topic, aliases: AliasIndex) -> tuple[list[FactValue], list[str]]:
@@ -113,14 +113,7 @@ def analyze_topic(
         readings = [
             r
             if r.fact is None
-            else Reading(
-                r.claim_id,
-                r.fact,
-                r.problem,
-                r.unsupported,
-                any(covers(a, r.fact, tolerance) for a in acknowledged),
-                r.note,
-            )
+            else replace(r, covered=any(covers(a, r.fact, tolerance) for a in acknowledged))
             for r in readings
         ]
     groups: dict[object, ValueGroup] = {}

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -36,6 +37,7 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Comparison form: no accents, case, punctuation or extra spaces ("U.S." == "us")."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -73,6 +75,7 @@ class AliasIndex:
 
     canonical_of: dict[str, str] = field(default_factory=dict)  # norm(spelling) -> canonical
     spellings: dict[str, list[str]] = field(default_factory=dict)  # canonical -> all spellings
+    _index: dict[str, list[tuple[list[str], str]]] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, aliases: Mapping[str, Sequence[str] | None]) -> AliasIndex:
@@ -95,21 +98,33 @@ class AliasIndex:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Where any aliased spelling occurs in ``text``: (start, end, canonical), longest first."""
+        by_first = self._by_first_word()
         tokens = words(text)
         keys = [t.key for t in tokens]
         found: list[tuple[int, int, str]] = []
-        taken: set[int] = set()
-        by_length = sorted(self.canonical_of.items(), key=lambda kv: -len(kv[0].split()))
-        for spelling, canonical in by_length:
-            parts = spelling.split()
-            if not parts:
-                continue
-            for i in range(len(keys) - len(parts) + 1):
-                span = range(i, i + len(parts))
-                if keys[i : i + len(parts)] == parts and not taken.intersection(span):
-                    taken.update(span)
+        i = 0
+        while i < len(keys):
+            for parts, canonical in by_first.get(keys[i], ()):
+                if keys[i : i + len(parts)] == parts:
                     found.append((tokens[i].start, tokens[i + len(parts) - 1].end, canonical))
-        return sorted(found)
+                    i += len(parts)
+                    break
+            else:
+                i += 1
+        return found
+
+    def _by_first_word(self) -> dict[str, list[tuple[list[str], str]]]:
+        """Spellings by their first word, longest first (built once)."""
+        if self._index is None:
+            index: dict[str, list[tuple[list[str], str]]] = {}
+            for spelling, canonical in self.canonical_of.items():
+                parts = spelling.split()
+                if parts:
+                    index.setdefault(parts[0], []).append((parts, canonical))
+            for entries in index.values():
+                entries.sort(key=lambda entry: -len(entry[0]))
+            self._index = index
+        return self._index
 
     def token_groups(self) -> list[frozenset[str]]:
         """Per alias entry, the normalized words of all its spellings (for F103 coverage)."""

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from linter.facts.dates import DateToken, find_dates, interval, published_year
+from linter.facts.dates import DateToken, find_dates, interval
 from linter.facts.dates import display as date_display
 from linter.facts.model import FactValue
 from linter.facts.names import (
@@ -89,6 +89,7 @@ _QUALIFIER = re.compile(
     )
     + r")\s*$"
 )
+_LOOKBACK = 40  # characters before a number searched for a qualifier or "between"
 _APPROX = 0.1  # "about 30" is 27-33; "almost 30" is 27-30
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to)\s*|\s+and\s+", re.IGNORECASE)
@@ -157,7 +158,8 @@ def read_numbers(text: str, kind: str = "quantity") -> list[NumberReading]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        before = text[: token.start]
+        offset = max(0, token.start - _LOOKBACK)
+        before = text[offset : token.start]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         gap = _RANGE_GAP.fullmatch(text, token.end, nxt.start) if nxt else None
         if nxt and gap:
@@ -166,7 +168,7 @@ def read_numbers(text: str, kind: str = "quantity") -> list[NumberReading]:
             if scale > 1 and _scale_of(token) == 1 and low <= nxt.value / scale:
                 low *= scale  # "between 1 and 2 million"
             if (between or gap.group().strip().lower() != "and") and low < nxt.value:
-                start = between.start() if between else token.start
+                start = offset + between.start() if between else token.start
                 shown = f"between {fmt(low)} and {fmt(nxt.value)}"
                 readings.append(
                     NumberReading(start, nxt.end, text[start : nxt.end], low, nxt.value, shown)
@@ -176,7 +178,7 @@ def read_numbers(text: str, kind: str = "quantity") -> list[NumberReading]:
         qualifier = _QUALIFIER.search(before)
         how = _QUALIFIERS[" ".join(qualifier["q"].lower().split())] if qualifier else None
         low, high = _bounds(kind, how, token.value)
-        start = qualifier.start() if qualifier else token.start
+        start = offset + qualifier.start() if qualifier else token.start
         shown = fmt(token.value)
         if qualifier:
             shown = f"{' '.join(qualifier['q'].lower().split())} {shown}"
@@ -257,10 +259,6 @@ def _given_date(raw: Any, claim_id: str, published: str | None) -> FactValue:
     if tokens[0].low is None:
         raise _missing_year(raw, tokens[0].display, published)
     return _date_fact(tokens[0], claim_id, "value")
-
-
-def dates_in(text: str, published: str | None) -> list[DateToken]:
-    return find_dates(text, published)
 
 
 # --- sets and names ----------------------------------------------------------
@@ -371,7 +369,7 @@ def quote_values(
     if kind == "date":
         return [
             _date_fact(t, claim_id, "quote")
-            for t in dates_in(quote, published)
+            for t in find_dates(quote, published)
             if t.low is not None
         ]
     if kind == "set":
@@ -419,7 +417,7 @@ def read_quote(
         listed = ", ".join(f.display for f in distinct)
         raise Unreadable(f"the quote holds several values ({listed}); give `value` to say which")
     if kind == "date":
-        for token in dates_in(quote, published):
+        for token in find_dates(quote, published):
             raise _missing_year(token.text, token.display, published)
     raise Unreadable(f"the quote holds no {noun}; give `value`")
 
@@ -483,7 +481,6 @@ __all__ = [
     "NumberReading",
     "Unreadable",
     "fmt",
-    "published_year",
     "quote_values",
     "read_given",
     "read_numbers",

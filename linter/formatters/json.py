@@ -39,6 +39,7 @@ def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
         "source": source,
         "score": d.score,
         "diff": d.diff,
+        "details": d.details,
     }
 
 
@@ -48,5 +49,5 @@ def render(result: CheckResult) -> str:
         "diagnostics": [diagnostic_dict(d) for d in result.diagnostics],
         "summary": result.summary,
     }
-    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
     return unsafe_chars().sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

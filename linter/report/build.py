@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from linter.diagnostics import Diagnostic, Location
+from linter.facts.analysis import analyze
+from linter.facts.dates import interval
 from linter.facts.model import (
     ACKNOWLEDGED,
     AGREES,
@@ -25,6 +27,7 @@ from linter.facts.model import (
     TopicAnalysis,
 )
 from linter.model import Claim, Registry
+from linter.text.verify import Outcome
 
 if TYPE_CHECKING:
     from linter.context import Context
@@ -36,7 +39,6 @@ QUOTE_PROBLEM_PREFIXES = ("Q", "S")
 
 _WORD = re.compile(r"\S+")
 STATUS_ORDER = {CONFLICTS: 0, ACKNOWLEDGED: 1, AGREES: 2, SINGLE: 3, EMPTY: 4}
-NOT_FOUND = "not-found"  # the verdict outcome of a quote in no source (Q101)
 
 # A quote found in its source: the document's text, the quote's offsets, its position.
 Found = tuple[str, int, int, Location]
@@ -107,7 +109,7 @@ class TopicReport:
         Read down, it shows a later report superseding an earlier one.
         """
         rows = [(value, cite) for value in self.values for cite in value.citations]
-        return sorted(rows, key=lambda row: _date_key(row[1].published))
+        return sorted(rows, key=lambda row: date_key(row[1].published))
 
 
 @dataclass(frozen=True)
@@ -150,8 +152,6 @@ class Report:
 
 def build(ctx: Context, diagnostics: Sequence[Diagnostic]) -> Report:
     """The report for a loaded context and the diagnostics ``check`` found."""
-    from linter.facts.analysis import analyze
-
     analyses, variants = analyze(ctx.registry)
     return assemble(
         ctx.registry,
@@ -217,9 +217,9 @@ def topic_report(analysis: TopicAnalysis, cite: Callable[[str], Citation | None]
     values = []
     for group in analysis.groups:
         citations = [c for c in map(cite, group.claim_ids) if c is not None]
-        citations.sort(key=lambda c: _date_key(c.published))
+        citations.sort(key=lambda c: date_key(c.published))
         values.append(ValueReport(group.fact.display, group.fact.origin, tuple(citations)))
-    values.sort(key=lambda v: min((_date_key(c.published) for c in v.citations), default=_LAST))
+    values.sort(key=lambda v: min((date_key(c.published) for c in v.citations), default=_LAST))
     ack = topic.acknowledged
     return TopicReport(
         name=topic.name,
@@ -267,8 +267,11 @@ def excerpt_of(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> E
     # A quote starting or ending mid-word keeps the rest of that word attached.
     glued_before = start > 0 and not text[start - 1].isspace() and bool(before_words)
     glued_after = end < len(text) and not text[end].isspace() and bool(after_words)
-    before = " ".join(before_words[-words:])
-    after = " ".join(after_words[:words])
+    # The rest of a word (or the punctuation) glued to the quote is not a word of context.
+    n_before = words + glued_before
+    n_after = words + glued_after
+    before = " ".join(before_words[-n_before:])
+    after = " ".join(after_words[:n_after])
     if before and not glued_before:
         before += " "
     if after and not glued_after:
@@ -278,8 +281,8 @@ def excerpt_of(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> E
         quote=" ".join(_WORD.findall(text[start:end])),
         after=after,
         found=True,
-        clipped_before=len(before_words) > words,
-        clipped_after=len(after_words) > words,
+        clipped_before=len(before_words) > n_before,
+        clipped_after=len(after_words) > n_after,
     )
 
 
@@ -290,7 +293,7 @@ def locate_quote(ctx: Context, claim: Claim) -> Found | None:
     context to show: the report then shows the quote as the registry writes it.
     """
     verdict = ctx.verdict(claim)
-    if verdict is None or verdict.span is None or verdict.outcome == NOT_FOUND:
+    if verdict is None or verdict.span is None or verdict.outcome == Outcome.NOT_FOUND:
         return None
     document = ctx.corpus.cited(claim.source)
     span = verdict.span
@@ -312,12 +315,28 @@ def quote_problems(diagnostics: Iterable[Diagnostic]) -> tuple[QuoteProblem, ...
     )
 
 
-_LAST = (1, "")
+_LAST = (2, 0, 0, "")
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
-def _date_key(published: str | None) -> tuple[int, str]:
-    """Oldest first; ISO dates sort as text (2018 < 2018-11 < 2018-11-09); undated last."""
-    return (0, published) if published else _LAST
+def date_key(published: str | None) -> tuple[int, int, int, str]:
+    """Oldest first, by the latest day a (partial) date allows, then the earliest.
+
+    A date known only to the month or year sorts at that month's or year's end,
+    after the precise dates within it, since it cannot be shown to precede
+    them. Unreadable dates follow the readable ones; undated sources come last.
+    """
+    if not published:
+        return _LAST
+    match = _ISO.fullmatch(published.strip())
+    days = None
+    if match:
+        year, month, day = (int(g) if g else None for g in match.groups())
+        days = interval(year, month, day)
+    if days is None:
+        return (1, 0, 0, published)
+    first, last = days
+    return (0, last, first, published)
 
 
 def _norm(path: str) -> str:

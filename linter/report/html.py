@@ -19,6 +19,7 @@ from linter.report.present import (
     status_meaning,
     status_symbol,
     summary_items,
+    unfound_note,
     visible,
 )
 
@@ -38,6 +39,7 @@ h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; padding-bottom: .25rem;
 h3 { font-size: 1.1rem; margin: 0 0 .5rem; }
 .registry, .where, .muted { color: var(--muted); }
 .about { margin: 0 0 .5rem; }
+.title { color: var(--muted); font-size: .85em; }
 code, .where, .claim { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
   font-size: .85em; }
 .counts { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
@@ -79,16 +81,19 @@ col.c-pclaim { width: 13%; } col.c-msg { width: 38%; }
 }
 @media print {
   :root { --fg: #000; --muted: #333; --line: #888; --bg: #fff; --head: #eee; }
-  body { font-size: 10pt; }
+  body { font-size: 9.5pt; }
   .page { max-width: none; padding: 0; }
   nav { display: none; }
-  h2, h3 { break-after: avoid; }
-  .topic { break-inside: auto; border-radius: 0; }
+  h2, h3, caption, thead { break-after: avoid; }
+  .topic { break-inside: auto; border-radius: 0; border-width: 0 0 0 4px;
+    padding: 0 0 0 .6rem; margin-bottom: 1.5rem; }
+  table { font-size: 8pt; }
+  th, td { padding: .2rem .3rem; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
-@page { margin: 1.5cm; }
+@page { margin: 1.2cm; }
 """
 
 
@@ -225,16 +230,16 @@ def _row(value: str, cite: Citation) -> str:
         if cite.published
         else '<span class="muted">undated</span>'
     )
-    outlet = esc(outlet_of(cite.outlet, cite.source))
-    if cite.title:
-        outlet += f'<br><span class="muted">{esc(cite.title)}</span>'
+    outlet = esc(outlet_of(cite))
+    if cite.title and cite.outlet:
+        outlet += f'<br><span class="title">{esc(cite.title)}</span>'
     claim = f'<span class="claim">{esc(cite.claim_id)}</span>'
     if cite.problems:
         claim += f'<br><span class="flag">⚠ {esc(", ".join(cite.problems))}</span>'
     before, quote, after = excerpt_parts(cite.excerpt)
     quoted = f"{esc(before)}<mark>{esc(quote)}</mark>{esc(after)}"
     if not cite.excerpt.found:
-        quoted += ' <span class="flag">(not found in the source)</span>'
+        quoted += f' <span class="flag">({unfound_note(cite)})</span>'
     return (
         f'<tr><th scope="row">{published}</th><td>{outlet}</td>'
         f'<td class="value">{esc(value)}</td><td>{claim}</td>'

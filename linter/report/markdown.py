@@ -17,6 +17,7 @@ from linter.report.present import (
     status_meaning,
     status_symbol,
     summary_items,
+    unfound_note,
     visible,
 )
 
@@ -88,13 +89,12 @@ def _topic(topic: TopicReport) -> list[str]:
     if topic.about:
         lines += [paragraph(topic.about), ""]
     status = f"**Status: {status_symbol(topic.status)} {status_label(topic.status)}**"
-    status += f" — {status_meaning(topic.status)}"
+    lines += [f"{status} — {status_meaning(topic.status)}.", ""]
     if topic.reason:
-        status += f". Reason: {text(topic.reason)}"
+        lines += [f"**Reason:** {text(topic.reason)}", ""]
     if topic.conflicts:
         pairs = ", ".join(f"{text(a)} vs {text(b)}" for a, b in topic.conflicts)
-        status += f". Conflicting claims: {pairs}"
-    lines += [status + ".", ""]
+        lines += [f"**Conflicting claims:** {pairs}", ""]
     if topic.values:
         counted = " · ".join(
             f"{strong(v.display)} ({_sources(len(v.citations))})" for v in topic.values
@@ -118,7 +118,7 @@ def _row(value: str, cite: Citation) -> str:
         claim += " ⚠ " + ", ".join(cite.problems)
     cells = (
         text(cite.published or "undated"),
-        text(outlet_of(cite.outlet, cite.source)),
+        text(outlet_of(cite)),
         strong(value),
         claim,
         _quote(cite),
@@ -135,7 +135,7 @@ def _quote(cite: Citation) -> str:
     right = " " if after and (after[0].isspace() or not quote[-1:].isalnum()) else ""
     body = f"{text(before)}{left}{strong(quote)}{right}{text(after)}"
     if not cite.excerpt.found:
-        body += " (not found in the source)"
+        body += f" ({unfound_note(cite)})"
     return body
 
 

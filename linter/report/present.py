@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from linter.report.build import Excerpt, Summary
+from linter.report.build import Citation, Excerpt, Summary
 
 # status -> (symbol, label, what it means)
 STATUS = {
@@ -79,6 +79,13 @@ def excerpt_parts(excerpt: Excerpt) -> tuple[str, str, str]:
     return visible(before), visible(excerpt.quote), visible(after)
 
 
-def outlet_of(outlet: str | None, source: str) -> str:
-    """The outlet's name, else the source file's name so the row is never blank."""
-    return outlet or source.rsplit("/", 1)[-1]
+def outlet_of(cite: Citation) -> str:
+    """Who published it: the outlet, else the title, else the file's name (never blank)."""
+    return cite.outlet or cite.title or cite.source.rsplit("/", 1)[-1]
+
+
+def unfound_note(cite: Citation) -> str:
+    """Why a quote has no context: its source could not be read, or it is not in it."""
+    if any(code.startswith("S") for code in cite.problems):
+        return "source could not be read"
+    return "not found in the source"

@@ -55,10 +55,14 @@ def describe(ctx: Context, code: str, cited: str, verdict, source) -> str:
             f"quote changes the meaning of the source at {where}{score}: {changes}; quote the"
             " source's numbers and negations exactly"
         )
-    holders = ", ".join(ctx.display(h) for h in verdict.holders)
+    holders = [ctx.display(h) for h in verdict.holders]
+    # Name the located holder first, with its place.
+    if source is not None and source.path in holders:
+        holders.remove(source.path)
+        holders.insert(0, where or source.path)
     exact = verdict.score is not None and verdict.score >= 1.0
-    kind = "is in" if exact else "closely matches text in"
+    kind = "is in" if exact else f"closely matches{score} text in"
     return (
-        f"quote is not in the cited source '{cited}' but {kind} {holders}"
-        f"{' at ' + where if where else ''}; cite the source that holds it"
+        f"quote is not in the cited source '{cited}' but {kind} {', '.join(holders)};"
+        " cite the source that holds it"
     )

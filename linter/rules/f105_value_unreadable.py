@@ -26,7 +26,7 @@ Fails:
     claims:
       - id: delegation
         source: seeds/004_09030c89965f0637.txt
-        quote: the group's delegation
+        quote: The U.S. and India sent observers.
         topic: delegation-size
 """
 

@@ -11,16 +11,16 @@ ends are fine.
 Passes:
 
     claims:
-      - id: talks-held
-        source: seeds/000_592aeca20ffb493b.txt
-        quote: "The talks were held in Moscow"
+      - id: lavrov-promise
+        source: seeds/001_3de99958f30674d8.txt
+        quote: "Lavrov on Friday promised to work for a united and peaceful Afghanistan"
 
 Fails:
 
     claims:
-      - id: talks-held
-        source: seeds/000_592aeca20ffb493b.txt
-        quote: Lavrov said: the talks were useful   # ': ' inside a plain value; quote it
+      - id: lavrov-promise
+        source: seeds/001_3de99958f30674d8.txt
+        quote: Lavrov on Friday: promised to work   # ': ' in a plain value; quote it
 """
 
 from __future__ import annotations

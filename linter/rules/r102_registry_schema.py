@@ -13,19 +13,16 @@ Passes:
 
     claims:
       - id: delegations-count
-        source: seeds/000_592aeca20ffb493b.txt
-        quote: "representatives of 12 countries"
-        topic: delegations
-        value: 12
-        ignore:
-          Q102: the source uses a non-breaking space
+        source: seeds/001_3de99958f30674d8.txt
+        quote: which was attended by representatives of 11 countries
+        claim: Eleven countries sent delegations
 
 Fails:
 
     claims:
       - id: Delegations Count            # not a lower-case slug
-        source: seeds/000_592aeca20ffb493b.txt
-        qoute: "representatives of 12 countries"   # did you mean 'quote'?
+        source: seeds/001_3de99958f30674d8.txt
+        qoute: which was attended by representatives of 11 countries   # did you mean 'quote'?
         ignore:
           Q999: no such rule
 """

@@ -8,22 +8,22 @@ line of the first.
 Passes:
 
     claims:
-      - id: talks-held
+      - id: mixed-results
         source: seeds/000_592aeca20ffb493b.txt
-        quote: "The talks were held in Moscow"
-      - id: talks-held-date
+        quote: "The Moscow conference had its ups and downs."
+      - id: delegations-count
         source: seeds/001_3de99958f30674d8.txt
-        quote: "on November 9"
+        quote: which was attended by representatives of 11 countries
 
 Fails:
 
     claims:
-      - id: talks-held
+      - id: mixed-results
         source: seeds/000_592aeca20ffb493b.txt
-        quote: "The talks were held in Moscow"
-      - id: talks-held                  # same id as the claim above
+        quote: "The Moscow conference had its ups and downs."
+      - id: mixed-results              # same id as the claim above
         source: seeds/001_3de99958f30674d8.txt
-        quote: "on November 9"
+        quote: which was attended by representatives of 11 countries
 """
 
 from __future__ import annotations

@@ -8,17 +8,17 @@ reads the first.
 Passes:
 
     claims:
-      - id: talks-held
+      - id: mixed-results
         source: seeds/000_592aeca20ffb493b.txt
-        quote: "The talks were held in Moscow"
+        quote: "The Moscow conference had its ups and downs."
 
 Fails:
 
     claims:
-      - id: talks-held
+      - id: mixed-results
         source: seeds/000_592aeca20ffb493b.txt
-        quote: "The talks were held in Moscow"
-        quote: "The talks were held on Friday"   # second 'quote' key
+        quote: "The Moscow conference had its ups and downs."
+        quote: "It was not a peace process"   # a second 'quote' key
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ ends are snapped to word boundaries.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -20,10 +21,10 @@ from linter.text.quote import WORD, is_word_char
 __all__ = ["Alignment", "align_piece", "describe_changes", "similarity", "word_diff"]
 
 _BUCKET = 16  # characters per diagonal bucket
-_SEEDS = 8  # quote words used to vote
-_MAX_HITS = 400  # a word found more often than this votes for nothing useful
+_SEEDS = 6  # quote words used to vote
+_MAX_HITS = 60  # a word found more often than this votes for nothing useful
 _WINDOWS = 3  # diagonals tried per piece
-_SNAP = 4  # word boundaries tried on each side of an aligned end
+_SNAP = 2  # word boundaries tried on each side of an aligned end
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,19 +83,14 @@ def _diagonals(piece_lower: str, text_lower: str) -> list[int]:
     return [max(0, b * _BUCKET) for b in picked]
 
 
-def _boundaries(text: str, near: int, lo: int, hi: int, starts: bool) -> list[int]:
-    """Word starts (or ends) around ``near``, nearest first, plus ``near`` itself."""
-    found = {near}
-    for k in range(max(lo, 0), min(hi, len(text)) + 1):
-        if starts:
-            if (
-                k < len(text)
-                and is_word_char(text[k])
-                and (k == 0 or not is_word_char(text[k - 1]))
-            ):
-                found.add(k)
-        elif k > 0 and is_word_char(text[k - 1]) and (k == len(text) or not is_word_char(text[k])):
-            found.add(k)
+_STARTS = re.compile(r"(?<!\w)(?=\w)")
+_ENDS = re.compile(r"(?<=\w)(?!\w)")
+
+
+def _boundaries(text: str, near: int, reach: int, starts: bool) -> list[int]:
+    """Word starts (or ends) around ``near``, nearest first, ``near`` itself included."""
+    pattern = _STARTS if starts else _ENDS
+    found = {near} | {m.start() for m in pattern.finditer(text, max(near - reach, 0), near + reach)}
     return sorted(found, key=lambda k: abs(k - near))[: 2 * _SNAP + 1]
 
 
@@ -113,8 +109,8 @@ def align_piece(piece: str, text: str, text_lower: str) -> Alignment | None:
             continue
         s, e = lo + found.dest_start, lo + found.dest_end
         reach = 12 + len(piece) // 10
-        for start in _boundaries(text, s, s - reach, s + reach, starts=True):
-            for end in _boundaries(text, e, e - reach, e + reach, starts=False):
+        for start in _boundaries(text, s, reach, starts=True):
+            for end in _boundaries(text, e, reach, starts=False):
                 if end <= start:
                     continue
                 score = similarity(piece, text[start:end])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -42,8 +43,10 @@ _SPECIAL = re.compile(
     rf"|(?P<space>[{_ws}]{{2,}}|[{_ws_but_space}])"
     rf"|(?P<char>[{re.escape(SINGLE_QUOTES[1:] + DOUBLE_QUOTES[1:])}…])"
 )
-_EDGE = re.compile(rf"\A[{_ws}]+|[{_ws}]+\Z")
+_CHANGE = re.compile(f"[{re.escape(''.join(_REPLACE))}]|  | -|- |--")
+_RUN_CHARS = frozenset(_WHITESPACE + ZERO_WIDTH + DASHES + SINGLE_QUOTES + DOUBLE_QUOTES + "…")
 _ZERO_WIDTH = frozenset(ZERO_WIDTH)
+_BREAKABLE = frozenset(_WHITESPACE + ZERO_WIDTH)
 
 
 def _nfc_clusters(text: str) -> tuple[str, list[int], list[int]]:
@@ -142,6 +145,27 @@ class Normalized:
         return [self._start(i) for i in range(len(self.text))] + [ends]
 
 
+def _specials(text: str, begin: int, finish: int) -> Iterator[re.Match[str]]:
+    """The ``_SPECIAL`` matches of ``text[begin:finish]``, found fast.
+
+    Plain prose is mostly single spaces and hyphens, which stay as they are; a
+    cheap search finds the places that change, and ``_SPECIAL`` runs only over
+    the maximal run of space, dash and quote characters around each.
+    """
+    pos = begin
+    while True:
+        hit = _CHANGE.search(text, pos, finish)
+        if hit is None:
+            return
+        start, end = hit.start(), hit.end()
+        while start > pos and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        while end < finish and text[end] in _RUN_CHARS:
+            end += 1
+        yield from _SPECIAL.finditer(text, start, end)
+        pos = end
+
+
 def normalize(text: str) -> Normalized:
     """Normalize ``text`` and keep the way back to its original offsets."""
     nfc_map = None
@@ -149,16 +173,17 @@ def normalize(text: str) -> Normalized:
     if not (text.isascii() or unicodedata.is_normalized("NFC", text)):
         source, starts, ends = _nfc_clusters(text)
         nfc_map = (starts, ends)
-    lead = _EDGE.match(source)
-    begin = lead.end() if lead else 0
-    trail = _EDGE.search(source, begin)
-    finish = trail.start() if trail and trail.end() == len(source) else len(source)
+    begin, finish = 0, len(source)
+    while begin < finish and source[begin] in _BREAKABLE:
+        begin += 1
+    while finish > begin and source[finish - 1] in _BREAKABLE:
+        finish -= 1
 
     out: list[str] = []
     segments: list[_Segment] = []
     norm = 0
     pos = begin
-    for match in _SPECIAL.finditer(source, begin, finish):
+    for match in _specials(source, begin, finish):
         if match.start() > pos:
             segments.append(_Segment(norm, pos, None))
             out.append(source[pos : match.start()])
@@ -188,7 +213,6 @@ def normalize(text: str) -> Normalized:
     )
 
 
-_BREAKABLE = frozenset(_WHITESPACE + ZERO_WIDTH)
 _NO_CUT_NEXT_TO = frozenset(DASHES) | _BREAKABLE
 
 
@@ -200,7 +224,7 @@ class NormalizedDocument:
     that normalize independently keeps each map small and built only when asked.
     """
 
-    BLOCK = 2048
+    BLOCK = 512
 
     def __init__(self, original: str) -> None:
         self.original = original

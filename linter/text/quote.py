@@ -62,29 +62,54 @@ class PieceMatch:
     brackets: tuple[Bracket, ...] = ()
 
 
+def _find_cased(text: str, piece: str, pos: int, letter: str) -> PieceMatch | None:
+    """``piece`` (punctuation then one letter) with that letter as given."""
+    variant = piece[:-1] + letter
+    at = text.find(variant, pos)
+    while at != -1:
+        end = at + len(variant)
+        if (at == 0 or not is_word_char(text[at - 1]) or not is_word_char(variant[0])) and (
+            end == len(text) or not is_word_char(text[end])
+        ):
+            return PieceMatch(at, end)
+        at = text.find(variant, at + 1)
+    return None
+
+
 def find_piece(text: str, piece: str, pos: int = 0) -> PieceMatch | None:
     """The first word-aligned occurrence of ``piece`` in ``text`` from ``pos``.
 
-    The piece's first letter may differ in case; everything else is exact.
+    The piece's first letter may differ in case; everything else is exact. One
+    scan for what follows that letter, then a check of the letter itself.
     """
-    variants = [piece]
-    swapped = _swap_first(piece)
-    if swapped:
-        variants.append(swapped)
+    first = _first_cased(piece)
+    lead = 0 if first is None else first + 1
+    needle = piece[lead:]
+    if not needle:  # a one-letter piece: its letter is the needle
+        lead, needle = first or 0, piece[first or 0 :]
+        hits = [_find_cased(text, piece, pos, c) for c in (needle.lower(), needle.upper())]
+        return min((h for h in hits if h), key=lambda h: h.start, default=None)
     start_bound = is_word_char(piece[0])
     end_bound = is_word_char(piece[-1])
+    prefix = piece[:first] if first is not None else ""
+    letter = piece[first].lower() if first is not None else ""
+    search = pos + lead
     while True:
-        hits = [at for v in variants if (at := text.find(v, pos)) != -1]
-        if not hits:
+        at = text.find(needle, search)
+        if at == -1:
             return None
-        at = min(hits)
-        end = at + len(piece)
-        if (start_bound and at > 0 and is_word_char(text[at - 1])) or (
+        search = at + 1
+        start, end = at - lead, at + len(needle)
+        if lead and (
+            text[start + len(prefix)].lower() != letter
+            or text[start : start + len(prefix)] != prefix
+        ):
+            continue
+        if (start_bound and start > 0 and is_word_char(text[start - 1])) or (
             end_bound and end < len(text) and is_word_char(text[end])
         ):
-            pos = at + 1
             continue
-        return PieceMatch(at, end)
+        return PieceMatch(start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,27 +183,42 @@ class Quote:
         return tuple(_compile(p) for p in self.pieces)
 
     @cached_property
-    def required_words(self) -> frozenset[str]:
-        """Lowercase words any verbatim holder must contain (bracket-free, not at piece edges).
+    def _chunks(self) -> list[list[str]]:
+        """Space-separated tokens of each bracket-free stretch, edges dropped.
 
-        Edge words may be cut by a bracket glued to them ("[T]he") or by the first
-        letter's case, so only interior words are required.
+        Interior tokens appear whole, with their punctuation, among the tokens of
+        any document holding the quote verbatim; edge tokens may be cut by a
+        bracket, an ellipsis or the end of the quote, or differ in case.
         """
-        words: set[str] = set()
-        for piece in self.pieces:
-            for chunk in _BRACKET.split(piece)[0::2]:
-                found = WORD.findall(chunk.lower())
-                words.update(found[1:-1])
-        return frozenset(words)
+        return [
+            chunk.split(" ")[1:-1] for piece in self.pieces for chunk in _BRACKET.split(piece)[0::2]
+        ]
 
     @cached_property
-    def words(self) -> tuple[str, ...]:
-        """Every lowercase word of the quote (bracket content excluded), in order."""
-        out: list[str] = []
-        for piece in self.pieces:
-            for chunk in _BRACKET.split(piece)[0::2]:
-                out.extend(WORD.findall(chunk.lower()))
-        return tuple(out)
+    def required(self) -> frozenset[str | tuple[str, str, str]]:
+        """Tokens and token trigrams every verbatim holder's tokens must include."""
+        keys: set[str | tuple[str, str, str]] = set()
+        for tokens in self._chunks:
+            if len(tokens) >= 3:
+                keys.update(zip(tokens, tokens[1:], tokens[2:], strict=False))
+            else:
+                keys.update(tokens)
+        return frozenset(keys)
+
+    @cached_property
+    def trigrams(self) -> frozenset[tuple[str, str, str]]:
+        return frozenset(k for k in self.required if isinstance(k, tuple))
+
+    @cached_property
+    def tokens(self) -> frozenset[str]:
+        """Interior tokens: they pick documents that may hold a near match."""
+        return frozenset(t for tokens in self._chunks for t in tokens)
+
+    @cached_property
+    def core(self) -> str:
+        """The longest bracket-free stretch without its first character, for plain scans."""
+        chunks = [c for p in self.pieces for c in _BRACKET.split(p)[0::2]]
+        return max(chunks, key=len)[1:].strip(" ")
 
     def find_literal(self, text: str) -> list[PieceMatch] | None:
         """The pieces, brackets taken literally, in order in ``text`` (or None)."""

@@ -25,12 +25,13 @@ from linter.text.align import (
 from linter.text.lookalike import find_suspects
 from linter.text.normalize import NormalizedDocument
 from linter.text.numbers import find_numbers
-from linter.text.quote import WORD, PieceMatch, Quote
+from linter.text.quote import PieceMatch, Quote
 
 __all__ = ["Outcome", "QuoteMatcher", "Span", "Verdict"]
 
 _NEAR_DOCS = 5  # other documents aligned per unresolved quote, best-voted first
-_VOTE_WORDS = 10  # a quote's rarest words that pick those documents
+_VOTE_WORDS = 10  # a quote's rarest tokens that pick those documents
+_NARROW_OVER = 8  # would-be holders beyond which token trigrams narrow them down
 
 
 class Outcome(StrEnum):
@@ -62,15 +63,14 @@ class Verdict:
 
 
 class _Doc:
-    """One document, normalized on first use; its lowercase text and word set likewise."""
+    """One document, normalized on first use; its lowercase text likewise."""
 
-    __slots__ = ("_lower", "_words", "norm", "path")
+    __slots__ = ("_lower", "norm", "path")
 
     def __init__(self, path: str, text: str) -> None:
         self.path = path
         self.norm = NormalizedDocument(text)
         self._lower: str | None = None
-        self._words: frozenset[str] | None = None
 
     @property
     def text(self) -> str:
@@ -81,12 +81,6 @@ class _Doc:
         if self._lower is None:
             self._lower = self.norm.text.lower()
         return self._lower
-
-    @property
-    def words(self) -> frozenset[str]:
-        if self._words is None:
-            self._words = frozenset(WORD.findall(self.lower))
-        return self._words
 
     def span(self, start: int, end: int) -> Span:
         s, e = self.norm.original_span(start, end)
@@ -174,38 +168,67 @@ class QuoteMatcher:
     # -- the corpus pass ------------------------------------------------------------
 
     def _candidates(self, pending: list[tuple[Quote, str]]) -> list[_Candidates]:
-        """For each quote, the documents (other than its cited one) worth searching."""
-        vocabulary = set().union(*(q.words for q, _ in pending))
-        postings: dict[str, set[str]] = defaultdict(set)
+        """For each quote, the documents (other than its cited one) worth searching.
+
+        One pass intersects each document's space-separated tokens, at C speed,
+        with the pending quotes' interior tokens. Quotes whose words are common
+        to many documents are narrowed by a second pass over just those documents,
+        with token trigrams.
+        """
+        vocabulary = set().union(*(q.tokens for q, _ in pending))
+        postings: dict[str, list[str]] = defaultdict(list)
         for path in self._texts:
-            doc = self._doc(path)
-            assert doc is not None
-            for word in doc.words & vocabulary:
-                postings[word].add(path)
-        out = []
-        for quote, cited in pending:
-            found = _Candidates()
-            required = sorted(quote.required_words, key=lambda w: len(postings.get(w, ())))
-            if required:
-                holders = set(postings.get(required[0], ()))
-                for word in required[1:]:
-                    holders &= postings.get(word, set())
-                    if not holders:
-                        break
-            else:
-                holders = set().union(*(postings.get(w, set()) for w in quote.words))
-            found.exact = sorted(holders - {cited})
-            rare = sorted(set(quote.words), key=lambda w: len(postings.get(w, ())))[:_VOTE_WORDS]
-            votes: dict[str, int] = defaultdict(int)
-            for word in rare:
-                for path in postings.get(word, ()):
-                    votes[path] += 1
-            need = math.ceil(len(rare) / 2)
-            ranked = sorted((p for p, n in votes.items() if n >= need and p != cited),
-                            key=lambda p: (-votes[p], p))  # fmt: skip
-            found.near = ranked[:_NEAR_DOCS]
-            out.append(found)
-        return out
+            for word in vocabulary.intersection(self._tokens(path)):
+                postings[word].append(path)
+        found = [self._pick(quote, cited, postings) for quote, cited in pending]
+        self._narrow([q for q, _ in pending], found)
+        return found
+
+    def _tokens(self, path: str) -> list[str]:
+        return self._doc(path).text.split(" ")  # type: ignore[union-attr]
+
+    def _pick(self, quote: Quote, cited: str, postings: dict[str, list[str]]) -> _Candidates:
+        found = _Candidates()
+        words = sorted({w for k in quote.required for w in ((k,) if isinstance(k, str) else k)},
+                       key=lambda w: len(postings.get(w, ())))  # fmt: skip
+        if words:
+            holders = set(postings.get(words[0], ()))
+            for word in words[1:]:
+                if not holders:
+                    break
+                holders.intersection_update(postings.get(word, ()))
+        else:  # too short to have interior words: a plain scan for its core
+            core = quote.core
+            holders = {p for p in self._texts if core in self._doc(p).text}  # type: ignore[union-attr]
+        found.exact = sorted(holders - {cited})
+        rare = sorted(quote.tokens, key=lambda w: (len(postings.get(w, ())), w))[:_VOTE_WORDS]
+        votes: dict[str, int] = defaultdict(int)
+        for word in rare:
+            for path in postings.get(word, ()):
+                votes[path] += 1
+        need = math.ceil(len(rare) / 2)
+        ranked = [p for p, n in votes.items() if n >= need and p != cited]
+        ranked.sort(key=lambda p: (-votes[p], p))
+        found.near = ranked[:_NEAR_DOCS]
+        return found
+
+    def _narrow(self, quotes: list[Quote], found: list[_Candidates]) -> None:
+        """Keep, of many would-be holders, those holding every trigram of the quote."""
+        wanted: dict[str, list[int]] = defaultdict(list)
+        for index, (quote, candidates) in enumerate(zip(quotes, found, strict=True)):
+            if len(candidates.exact) > _NARROW_OVER and quote.trigrams:
+                for path in candidates.exact:
+                    wanted[path].append(index)
+        kept: dict[int, list[str]] = defaultdict(list)
+        for path, indexes in wanted.items():
+            grams = set().union(*(quotes[i].trigrams for i in indexes))
+            tokens = self._tokens(path)
+            present = grams.intersection(zip(tokens, tokens[1:], tokens[2:], strict=False))
+            for i in indexes:
+                if quotes[i].trigrams <= present:
+                    kept[i].append(path)
+        for index in {i for indexes in wanted.values() for i in indexes}:
+            found[index].exact = sorted(kept.get(index, ()))
 
     # -- the verdict for quotes not verbatim where cited -----------------------------
 

@@ -1,0 +1,212 @@
+"""The GitHub workflow and composite action: valid, safe, and their scripts really work.
+
+actionlint cannot be installed offline here (its PyPI package downloads the
+binary at build time), so both files are validated with check-jsonschema's
+bundled SchemaStore schemas, and the action's shell steps are run for real, in
+order, the way the runner would (bash -eo pipefail, GITHUB_OUTPUT and
+GITHUB_STEP_SUMMARY files), against a real git repository.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, SEEDS, WAPO
+
+WORKFLOW = REPO / ".github" / "workflows" / "claims.yml"
+ACTION = REPO / "action.yml"
+EXPRESSION = re.compile(r"^\$\{\{\s*([\w.-]+)\s*\}\}$")
+
+
+def check_jsonschema(schema: str, path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("schema", "path"),
+    [("vendor.github-workflows", WORKFLOW), ("vendor.github-actions", ACTION)],
+)
+def test_valid_against_schemastore(schema, path):
+    done = check_jsonschema(schema, path)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_schema_check_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / "claims.yml"
+    broken.write_text(WORKFLOW.read_text().replace("runs-on:", "run-on:"), encoding="utf-8")
+    assert check_jsonschema("vendor.github-workflows", broken).returncode != 0
+
+
+def load(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # 'on' stays 'on'
+
+
+def test_workflow_triggers_and_permissions():
+    workflow = load(WORKFLOW)
+    for event in ("pull_request", "push"):
+        paths = workflow["on"][event]["paths"]
+        assert {"claims.yaml", "seeds/**", "linter/**", "pyproject.toml"} <= set(paths)
+    job = workflow["jobs"]["claimlint"]
+    assert job["permissions"]["security-events"] == "write"
+    checkout, action = job["steps"]
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"]["fetch-depth"] == "0"
+    assert action["uses"] == "./"
+    assert (
+        "origin/{0}" in action["with"]["diff-base"]
+        and "github.base_ref" in action["with"]["diff-base"]
+    )
+
+
+def test_action_uses_the_expected_actions_and_no_inline_expressions():
+    steps = load(ACTION)["runs"]["steps"]
+    uses = [step["uses"].split("@")[0] for step in steps if "uses" in step]
+    assert uses == [
+        "actions/setup-python",
+        "github/codeql-action/upload-sarif",
+        "actions/upload-artifact",
+    ]
+    for step in steps:
+        # Inputs reach scripts through env only: no ${{ }} pasted into shell code.
+        assert "${{" not in step.get("run", ""), step["name"]
+        if "run" in step:
+            syntax = subprocess.run(["bash", "-n"], input=step["run"], text=True, check=False)
+            assert syntax.returncode == 0, step["name"]
+
+
+# -- the action's shell steps, run for real ---------------------------------------------------
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.invalid",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.invalid",
+}
+
+
+def run_action(workspace: Path, inputs: dict[str, str], tmp: Path) -> dict:
+    """Run the action's `run:` steps in order (setup and upload steps are GitHub's)."""
+    shim = tmp / "bin" / "claimlint"
+    shim.parent.mkdir()
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m linter "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    output, summary = tmp / "github_output", tmp / "step_summary"
+    output.touch()
+    summary.touch()
+    base = {
+        **os.environ,
+        **GIT_ENV,
+        "PATH": f"{shim.parent}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONPATH": str(REPO),
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }
+    context = {f"inputs.{k}": v for k, v in inputs.items()}
+    context["github.action_path"] = str(REPO)
+    logs = {}
+    for step in load(ACTION)["runs"]["steps"]:
+        if "run" not in step or step["name"] == "Install claimlint":
+            continue
+        env = dict(base)
+        for key, value in step.get("env", {}).items():
+            match = EXPRESSION.match(value)
+            env[key] = context.get(match.group(1), "") if match else value
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+            cwd=workspace,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        logs[step["name"]] = done
+        for line in output.read_text(encoding="utf-8").splitlines():
+            key, _, value = line.partition("=")
+            context[f"steps.{step.get('id', '')}.outputs.{key}"] = value
+    return {"logs": logs, "context": context, "summary": summary.read_text(encoding="utf-8")}
+
+
+REGISTRY = f"""\
+claims:
+  - id: delegation
+    source: {WAPO}
+    quote: sitting between a five-man Taliban delegation
+  - id: mood
+    source: {WAPO}
+    quote: the atmosphere was jovial and almost festive
+"""
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    (root / "seeds").mkdir(parents=True)
+    shutil.copy2(SEEDS / Path(WAPO).name, root / WAPO)
+    (root / "claims.yaml").write_text(REGISTRY, encoding="utf-8")
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "base"]):
+        subprocess.run(["git", *args], cwd=root, env={**os.environ, **GIT_ENV}, check=True)
+    return root
+
+
+INPUTS = {"registry": "", "diff-base": "main", "sarif": "true", "report": "true"}
+
+
+def test_action_on_a_pull_request_with_a_broken_quote(workspace, tmp_path):
+    claims = workspace / "claims.yaml"
+    claims.write_text(claims.read_text().replace("five-man", "four-man"), encoding="utf-8")
+    ran = run_action(workspace, INPUTS, tmp_path)
+    logs = ran["logs"]
+    check = logs["Check claims"]
+    assert check.returncode == 0, check.stderr  # the step records the status, later steps run
+    assert ran["context"]["steps.check.outputs.exit-code"] == "1"
+    assert check.stdout.startswith("::error file=claims.yaml,line=4,col=12,title=Q103 ")
+    log = json.loads((workspace / "claimlint.sarif").read_text(encoding="utf-8"))
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["Q103"]
+    assert "# Discrepancy report" in ran["summary"]
+    assert (workspace / "claimlint-report.html").stat().st_size > 0
+    assert logs["Fail on findings"].returncode == 1
+
+
+def test_action_reports_only_touched_claims_but_sarif_has_all(workspace, tmp_path):
+    claims = workspace / "claims.yaml"
+    subprocess.run(["git", "checkout", "-q", "-b", "feature"], cwd=workspace, check=True)
+    text = claims.read_text().replace("five-man", "four-man")  # committed on the branch
+    claims.write_text(text, encoding="utf-8")
+    subprocess.run(
+        ["git", "commit", "-qam", "break delegation"],
+        cwd=workspace,
+        env={**os.environ, **GIT_ENV},
+        check=True,
+    )
+    ran = run_action(workspace, {**INPUTS, "diff-base": "HEAD"}, tmp_path)
+    assert ran["logs"]["Check claims"].stdout.count("::") == 0  # nothing touched since HEAD
+    assert ran["context"]["steps.check.outputs.exit-code"] == "0"
+    log = json.loads((workspace / "claimlint.sarif").read_text(encoding="utf-8"))
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["Q103"]
+    assert ran["logs"]["Fail on findings"].returncode == 0
+
+
+def test_action_on_a_clean_registry_passes(workspace, tmp_path):
+    ran = run_action(workspace, {**INPUTS, "diff-base": ""}, tmp_path)
+    assert ran["context"]["steps.check.outputs.exit-code"] == "0"
+    assert (
+        ran["logs"]["Check claims"]
+        .stdout.rstrip()
+        .endswith("All checks passed: 2 claims in claims.yaml.")
+    )
+    assert ran["logs"]["Fail on findings"].returncode == 0
