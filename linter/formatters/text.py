@@ -38,8 +38,9 @@ def render(result: CheckResult) -> str:
 def summary_line(result: CheckResult) -> str:
     s = result.summary
     claims = f"{s['claims']} claim{'s' if s['claims'] != 1 else ''}"
-    if not result.diagnostics:
-        return f"All checks passed: {claims} in {result.registry_display}."
+    if not result.failed():
+        infos = f" ({s['infos']} info{'s' if s['infos'] != 1 else ''})" if s["infos"] else ""
+        return f"All checks passed: {claims} in {result.registry_display}{infos}."
     parts = [
         f"{n} {word}{'s' if n != 1 else ''}"
         for n, word in ((s["errors"], "error"), (s["warnings"], "warning"), (s["infos"], "info"))

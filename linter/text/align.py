@@ -116,6 +116,8 @@ def align_piece(piece: str, text: str, text_lower: str) -> Alignment | None:
                 score = similarity(piece, text[start:end])
                 if best is None or score > best.score:
                     best = Alignment(start, end, score)
+        if best and best.score == 1.0:
+            break
     return best
 
 

@@ -10,10 +10,11 @@ failing that, aligned near-match by near-match.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import chain
 
 from linter.text.align import (
     Alignment,
@@ -29,8 +30,9 @@ from linter.text.quote import PieceMatch, Quote
 
 __all__ = ["Outcome", "QuoteMatcher", "Span", "Verdict"]
 
-_NEAR_DOCS = 5  # other documents aligned per unresolved quote, best-voted first
+_NEAR_DOCS = 3  # other documents aligned per unresolved quote, best-voted first
 _VOTE_WORDS = 10  # a quote's rarest tokens that pick those documents
+_FILTER_WORDS = 8  # a quote's rarest words every verbatim holder must have
 _NARROW_OVER = 8  # would-be holders beyond which token trigrams narrow them down
 
 
@@ -190,7 +192,7 @@ class QuoteMatcher:
     def _pick(self, quote: Quote, cited: str, postings: dict[str, list[str]]) -> _Candidates:
         found = _Candidates()
         words = sorted({w for k in quote.required for w in ((k,) if isinstance(k, str) else k)},
-                       key=lambda w: len(postings.get(w, ())))  # fmt: skip
+                       key=lambda w: len(postings.get(w, ())))[:_FILTER_WORDS]  # fmt: skip
         if words:
             holders = set(postings.get(words[0], ()))
             for word in words[1:]:
@@ -202,10 +204,7 @@ class QuoteMatcher:
             holders = {p for p in self._texts if core in self._doc(p).text}  # type: ignore[union-attr]
         found.exact = sorted(holders - {cited})
         rare = sorted(quote.tokens, key=lambda w: (len(postings.get(w, ())), w))[:_VOTE_WORDS]
-        votes: dict[str, int] = defaultdict(int)
-        for word in rare:
-            for path in postings.get(word, ()):
-                votes[path] += 1
+        votes = Counter(chain.from_iterable(postings.get(word, ()) for word in rare))
         need = math.ceil(len(rare) / 2)
         ranked = [p for p, n in votes.items() if n >= need and p != cited]
         ranked.sort(key=lambda p: (-votes[p], p))
@@ -220,8 +219,8 @@ class QuoteMatcher:
                 for path in candidates.exact:
                     wanted[path].append(index)
         kept: dict[int, list[str]] = defaultdict(list)
+        grams = set().union(*(quotes[i].trigrams for i in {i for v in wanted.values() for i in v}))
         for path, indexes in wanted.items():
-            grams = set().union(*(quotes[i].trigrams for i in indexes))
             tokens = self._tokens(path)
             present = grams.intersection(zip(tokens, tokens[1:], tokens[2:], strict=False))
             for i in indexes:
