@@ -10,14 +10,16 @@ GOOD = f"""
 claims:
   - id: delegation-wapo
     source: {WAPO}
-    quote: sitting between a five-man Taliban delegation and four members of Afghanistan's High Peace Council
+    quote: >-
+      sitting between a five-man Taliban delegation and four members of Afghanistan's
+      High Peace Council
 """
 
 ALTERED = f"""
 claims:
   - id: delegation-wapo
     source: {WAPO}
-    quote: sitting between a four-man Taliban delegation and four members of Afghanistan's High Peace Council
+    quote: sitting between a four-man Taliban delegation and four members of Afghanistan's
 """
 
 
@@ -145,7 +147,7 @@ def test_every_rule_documents_a_passing_and_failing_example():
 
 def test_source_problems_are_located_at_the_source_value(project):
     project(
-        f"""
+        """
         claims:
           - id: missing
             source: seeds/nope.txt

@@ -9,7 +9,7 @@ ends are snapped to word boundaries.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -21,10 +21,11 @@ from linter.text.quote import WORD, is_word_char
 __all__ = ["Alignment", "align_piece", "describe_changes", "similarity", "word_diff"]
 
 _BUCKET = 16  # characters per diagonal bucket
-_SEEDS = 6  # quote words used to vote
-_MAX_HITS = 60  # a word found more often than this votes for nothing useful
-_WINDOWS = 3  # diagonals tried per piece
-_SNAP = 2  # word boundaries tried on each side of an aligned end
+_SEEDS = 8  # quote words used to vote
+_MAX_HITS = 12  # a word found more often than this votes for nothing useful
+_WINDOWS = 3  # diagonals tried per piece ...
+_GOOD_ENOUGH = 0.95  # ... unless one already matches this well
+_SNAP = 8  # word boundaries tried around each end of an aligned span
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +40,17 @@ def _first_lower(text: str) -> str:
 
 
 def similarity(quote: str, span: str) -> float:
-    """0..1, case-sensitive except for the first letter (a quote may start mid-sentence)."""
-    return fuzz.ratio(_first_lower(quote), _first_lower(span)) / 100
+    """0..1: mostly letters regardless of case, partly their case.
+
+    A quote in capitals, or with one word's case changed, still has its words
+    and should rank as inexact rather than absent; the first letter's case never
+    counts (a quote may start mid-sentence).
+    """
+    blind = fuzz.ratio(quote.lower(), span.lower())
+    if blind == 0:
+        return 0.0
+    cased = fuzz.ratio(_first_lower(quote), _first_lower(span))
+    return (0.9 * blind + 0.1 * cased) / 100
 
 
 def _occurrences(text: str, word: str) -> list[int]:
@@ -58,24 +68,41 @@ def _occurrences(text: str, word: str) -> list[int]:
     return found
 
 
-def _diagonals(piece_lower: str, text_lower: str) -> list[int]:
-    """Likely start offsets of the piece in the text, best first."""
-    words: dict[str, int] = {}
-    for m in WORD.finditer(piece_lower):
-        words.setdefault(m.group(), m.start())
-    chosen = sorted(words, key=len, reverse=True)
-    long_enough = [w for w in chosen if len(w) >= 3]
-    chosen = (long_enough or chosen)[:_SEEDS]
-    votes: Counter[int] = Counter()
-    for word in chosen:
+def _distinctive(piece: str) -> list[tuple[str, int]]:
+    """The piece's words most likely rare in a document, with their offsets.
+
+    Names and numbers (capitalized after the first word, or with digits) first,
+    then longer words.
+    """
+    words: dict[str, tuple[tuple[bool, int], int]] = {}
+    for m in WORD.finditer(piece):
+        word = m.group()
+        marked = m.start() > 0 and (word[0].isupper() or any(c.isdigit() for c in word))
+        key = word.lower()
+        if key not in words and len(word) >= 2:
+            words[key] = ((marked, len(word)), m.start())
+    ranked = sorted(words, key=lambda w: words[w][0], reverse=True)[:_SEEDS]
+    return [(w, words[w][1]) for w in ranked]
+
+
+def _diagonals(piece: str, text_lower: str) -> list[int]:
+    """Likely start offsets of the piece in the text, best first.
+
+    Each occurrence of a quote word votes for where the quote would start,
+    weighted by the word's rarity in the document: in a document that reuses
+    phrasing, the names and numbers tell its sentences apart.
+    """
+    votes: dict[int, float] = defaultdict(float)
+    for word, offset in _distinctive(piece):
         hits = _occurrences(text_lower, word)
         if len(hits) > _MAX_HITS:
             continue
+        weight = 1 / len(hits) if hits else 0
         for at in hits:
-            votes[(at - words[word]) // _BUCKET] += 1
-    smoothed = Counter({b: votes[b - 1] + votes[b] + votes[b + 1] for b in votes})
+            votes[(at - offset) // _BUCKET] += weight
+    smoothed = {b: votes.get(b - 1, 0) + votes[b] + votes.get(b + 1, 0) for b in list(votes)}
     picked: list[int] = []
-    for bucket, _ in smoothed.most_common():
+    for bucket in sorted(smoothed, key=lambda b: (-smoothed[b], b)):
         if all(abs(bucket - other) > 2 for other in picked):
             picked.append(bucket)
         if len(picked) == _WINDOWS:
@@ -85,46 +112,101 @@ def _diagonals(piece_lower: str, text_lower: str) -> list[int]:
 
 _STARTS = re.compile(r"(?<!\w)(?=\w)")
 _ENDS = re.compile(r"(?<=\w)(?!\w)")
+_LEAD = re.compile(r"^[\"'(\[-]*")  # punctuation a quote may open with
+_TAIL = re.compile(r"[\"').,;:!?\]-]*$")  # ... or close with
 
 
-def _boundaries(text: str, near: int, reach: int, starts: bool) -> list[int]:
-    """Word starts (or ends) around ``near``, nearest first, ``near`` itself included."""
-    pattern = _STARTS if starts else _ENDS
-    found = {near} | {m.start() for m in pattern.finditer(text, max(near - reach, 0), near + reach)}
-    return sorted(found, key=lambda k: abs(k - near))[: 2 * _SNAP + 1]
+def _starts(text: str, piece: str, near: int, reach: int) -> list[int]:
+    """Word starts around ``near``, and before them any punctuation the piece opens with."""
+    found = [m.start() for m in _STARTS.finditer(text, max(near - reach, 0), near + reach)]
+    lead = len(_LEAD.match(piece).group())  # type: ignore[union-attr]
+    found += [k - j for k in found for j in range(1, lead + 1) if text[k - j : k] == piece[:j]]
+    return found
+
+
+def _ends(text: str, piece: str, near: int, reach: int) -> list[int]:
+    """Word ends around ``near``, and after them any punctuation the piece closes with."""
+    found = [m.start() for m in _ENDS.finditer(text, max(near - reach, 1), near + reach)]
+    tail = len(_TAIL.search(piece).group())  # type: ignore[union-attr]
+    found += [k + j for k in found for j in range(1, tail + 1) if text[k : k + j] == piece[-j:]]
+    return found
+
+
+def _refine(piece: str, text: str, s: int, e: int) -> Alignment | None:
+    """Snap an approximate span to the word boundaries that fit ``piece`` best.
+
+    Coordinate ascent: the best end for the nearest start, the best start for
+    that end, then the end again (lowercase in, lowercase compared).
+    """
+    reach = 12 + len(piece) // 4
+    starts, ends = _starts(text, piece, s, reach), _ends(text, piece, e, reach)
+    if not starts or not ends:
+        return None
+    starts = sorted(starts, key=lambda k: abs(k - s))[:_SNAP]
+    ends = sorted(ends, key=lambda k: abs(k - e))[:_SNAP]
+    start = min(starts, key=lambda k: abs(k - s))
+    end = e
+    for _ in range(2):
+        end = max(ends, key=lambda k: (fuzz.ratio(piece, text[start:k]), -abs(k - e)))
+        start = max(starts, key=lambda k: (fuzz.ratio(piece, text[k:end]), -abs(k - s)))
+    end = max(ends, key=lambda k: (fuzz.ratio(piece, text[start:k]), -abs(k - e)))
+    if end <= start:
+        return None
+    return Alignment(start, end, fuzz.ratio(piece, text[start:end]) / 100)
 
 
 def align_piece(piece: str, text: str, text_lower: str) -> Alignment | None:
-    """The closest span of ``text`` to ``piece`` (both normalized), or None."""
+    """The closest word-aligned span of ``text`` to ``piece`` (both normalized), or None."""
     if not piece or not text:
         return None
     piece_lower = piece.lower()
     slack = 16 + len(piece) // 5
     best: Alignment | None = None
-    for diagonal in _diagonals(piece_lower, text_lower):
+    for diagonal in _diagonals(piece, text_lower):
         lo = max(0, diagonal - slack)
         hi = min(len(text), diagonal + len(piece) + slack)
         found = fuzz.partial_ratio_alignment(piece_lower, text_lower[lo:hi])
         if found is None:
             continue
-        s, e = lo + found.dest_start, lo + found.dest_end
-        reach = 12 + len(piece) // 10
-        for start in _boundaries(text, s, reach, starts=True):
-            for end in _boundaries(text, e, reach, starts=False):
-                if end <= start:
-                    continue
-                score = similarity(piece, text[start:end])
-                if best is None or score > best.score:
-                    best = Alignment(start, end, score)
-        if best and best.score == 1.0:
+        snapped = _refine(piece_lower, text_lower, lo + found.dest_start, lo + found.dest_end)
+        if snapped and (best is None or snapped.score > best.score):
+            best = snapped
+        if best and best.score >= _GOOD_ENOUGH:
             break
-    return best
+    if best is None:
+        return None
+    start, end = _settle(piece, text, best.start, best.end)
+    return Alignment(start, end, similarity(piece, text[start:end]))
+
+
+def _settle(piece: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span by up to two words a side where the quote replaced them.
+
+    Character similarity may leave out an edge word the quote changed ("None of
+    the" quoted as "All of the"); aligning words, a substitution there beats an
+    insertion, so the changed word is compared too.
+    """
+    quote = piece.split(" ")
+    before = [m.start() for m in _STARTS.finditer(text, max(start - 40, 0), start)]
+    befores = [start, *before[::-1]]
+    afters = [end, *(m.start() for m in _ENDS.finditer(text, end + 1, end + 40))]
+
+    def cost(span: tuple[int, int]) -> tuple[int, int, int]:
+        words = text[span[0] : span[1]].split(" ")
+        return (
+            Levenshtein.distance(quote, words),
+            abs(len(words) - len(quote)),
+            span[1] - span[0],
+        )
+
+    return min(((a, b) for a in befores[:3] for b in afters[:3]), key=cost)
 
 
 def word_diff(source: str, quote: str, *, limit: int = 4) -> str | None:
     """A compact wdiff of source against quote: "a [-five-man-] {+four-man+} Taliban"."""
-    a = _first_lower(source).split(" ")
-    b = _first_lower(quote).split(" ")
+    a, b = source.split(" "), quote.split(" ")
+    if a[0] != b[0] and _first_lower(a[0]) == _first_lower(b[0]):
+        b[0] = a[0]  # the first letter's case is free
     chunks = []
     for op in Levenshtein.opcodes(a, b):
         if op.tag == "equal":

@@ -17,6 +17,7 @@ from linter.text.normalize import normalize_text
 __all__ = ["WORD", "Bracket", "PieceMatch", "Quote", "find_piece", "is_word_char"]
 
 _ELLIPSIS = re.compile(r" ?\.{3,} ?")
+_CLOSING = re.compile(r"(?<=\w)[.,;:]+$")
 _BRACKET = re.compile(r"\[([^\[\]]{0,80})\]")
 WORD = re.compile(r"\w+")
 _STRETCH = 40  # the longest word a bracket may stand for ...
@@ -143,7 +144,7 @@ def _compile(piece: str) -> _Pattern:
             regex.append(re.escape(after))
             continue
         before_space = regex and regex[-1].endswith(r"\ ")
-        if before_space and after.startswith(" "):
+        if before_space:
             regex[-1] = regex[-1][: -len(r"\ ")]
             regex.append(rf"(?:\ ([^ ]{{1,{_STRETCH}}}?(?:\ [^ ]+?){{0,{_WORDS - 1}}}?))?")
         else:
@@ -171,8 +172,13 @@ class Quote:
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        self.text = normalize_text(raw)
-        pieces = [p.strip(" ") for p in _ELLIPSIS.split(self.text)]
+        text = normalize_text(raw)
+        if len(text) > 2 and text[0] == text[-1] == '"' and '"' not in text[1:-1]:
+            text = text[1:-1].strip(" ")  # quotation marks around the whole quote
+        self.text = text
+        # Each piece drops its closing comma, period, colon or semicolon: quoting a
+        # clause that ends "happily," as "happily." changes no word.
+        pieces = [_CLOSING.sub("", p.strip(" ")) for p in _ELLIPSIS.split(self.text)]
         self.pieces = tuple(p for p in pieces if any(is_word_char(c) for c in p))
         self.has_brackets = any(_BRACKET.search(p) for p in self.pieces)
         # For near matching: bracket markers dropped, their content kept.

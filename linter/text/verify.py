@@ -32,8 +32,10 @@ __all__ = ["Outcome", "QuoteMatcher", "Span", "Verdict"]
 
 _NEAR_DOCS = 3  # other documents aligned per unresolved quote, best-voted first
 _VOTE_WORDS = 10  # a quote's rarest tokens that pick those documents
-_FILTER_WORDS = 8  # a quote's rarest words every verbatim holder must have
-_NARROW_OVER = 8  # would-be holders beyond which token trigrams narrow them down
+_VOTE_SHARE = 0.6  # ... of which a document must hold this share
+_COMMON_SHARE = 0.2  # a word in more than this share of documents picks none
+_FILTER_WORDS = 24  # a quote's rarest words every verbatim holder must have
+_NARROW_FROM = 100  # quotes searching one document that make its trigrams worth computing
 
 
 class Outcome(StrEnum):
@@ -196,38 +198,49 @@ class QuoteMatcher:
         if words:
             holders = set(postings.get(words[0], ()))
             for word in words[1:]:
-                if not holders:
+                if len(holders) <= 2:  # exact search settles the rest cheaply
                     break
                 holders.intersection_update(postings.get(word, ()))
         else:  # too short to have interior words: a plain scan for its core
             core = quote.core
             holders = {p for p in self._texts if core in self._doc(p).text}  # type: ignore[union-attr]
         found.exact = sorted(holders - {cited})
-        rare = sorted(quote.tokens, key=lambda w: (len(postings.get(w, ())), w))[:_VOTE_WORDS]
-        votes = Counter(chain.from_iterable(postings.get(word, ()) for word in rare))
-        need = math.ceil(len(rare) / 2)
+        # Tokens found nowhere are the changed words; of the rest, a near match
+        # shares most of the distinctive ones, which pick the documents to align.
+        common = max(2, len(self._texts) * _COMMON_SHARE)
+        known = [w for w in quote.tokens if 0 < len(postings.get(w, ())) <= common]
+        rare = sorted(known, key=lambda w: (len(postings[w]), w))[:_VOTE_WORDS]
+        votes = Counter(chain.from_iterable(postings[word] for word in rare))
+        need = max(1, math.ceil(len(rare) * _VOTE_SHARE))
         ranked = [p for p, n in votes.items() if n >= need and p != cited]
         ranked.sort(key=lambda p: (-votes[p], p))
         found.near = ranked[:_NEAR_DOCS]
         return found
 
     def _narrow(self, quotes: list[Quote], found: list[_Candidates]) -> None:
-        """Keep, of many would-be holders, those holding every trigram of the quote."""
+        """Drop would-be holders lacking a trigram of the quote, where that saves work.
+
+        Trigrams of a document cost about as much as a few dozen exact searches
+        in it, so they are computed only for documents many quotes would search.
+        """
         wanted: dict[str, list[int]] = defaultdict(list)
         for index, (quote, candidates) in enumerate(zip(quotes, found, strict=True)):
-            if len(candidates.exact) > _NARROW_OVER and quote.trigrams:
+            if quote.trigrams:
                 for path in candidates.exact:
                     wanted[path].append(index)
-        kept: dict[int, list[str]] = defaultdict(list)
-        grams = set().union(*(quotes[i].trigrams for i in {i for v in wanted.values() for i in v}))
-        for path, indexes in wanted.items():
+        busy = {path: ixs for path, ixs in wanted.items() if len(ixs) >= _NARROW_FROM}
+        if not busy:
+            return
+        grams = set().union(*(quotes[i].trigrams for i in {i for v in busy.values() for i in v}))
+        dropped: dict[int, set[str]] = defaultdict(set)
+        for path, indexes in busy.items():
             tokens = self._tokens(path)
             present = grams.intersection(zip(tokens, tokens[1:], tokens[2:], strict=False))
             for i in indexes:
-                if quotes[i].trigrams <= present:
-                    kept[i].append(path)
-        for index in {i for indexes in wanted.values() for i in indexes}:
-            found[index].exact = sorted(kept.get(index, ()))
+                if not quotes[i].trigrams <= present:
+                    dropped[i].add(path)
+        for index, paths in dropped.items():
+            found[index].exact = [p for p in found[index].exact if p not in paths]
 
     # -- the verdict for quotes not verbatim where cited -----------------------------
 

@@ -1,0 +1,242 @@
+"""Quote verdicts on the real seed articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.text.normalize import normalize_text
+from linter.text.verify import Outcome, QuoteMatcher, Span
+
+ROOT = Path(__file__).parent.parent
+S000 = "seeds/000_592aeca20ffb493b.txt"
+S001 = "seeds/001_3de99958f30674d8.txt"
+S002 = "seeds/002_9775b822335aef3f.txt"
+S004 = "seeds/004_09030c89965f0637.txt"
+DELEGATION = (
+    "sitting between a five-man Taliban delegation and four members of "
+    "Afghanistan's High Peace Council"
+)
+PROMISE = (
+    "Russian Foreign Minister Sergei Lavrov on Friday promised to work for a united and "
+    "peaceful Afghanistan"
+)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, str]:
+    return {
+        str(p.relative_to(ROOT)): p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "seeds").glob("*.txt"))
+    }
+
+
+@pytest.fixture(scope="module")
+def matcher(corpus: dict[str, str]) -> QuoteMatcher:
+    return QuoteMatcher(corpus)
+
+
+def spanned(corpus: dict[str, str], span: Span | None) -> str:
+    assert span is not None
+    return corpus[span.doc][span.start : span.end]
+
+
+def test_verbatim_with_straight_apostrophe(matcher: QuoteMatcher, corpus: dict[str, str]) -> None:
+    verdict = matcher.verify(DELEGATION, S001)
+    assert verdict.outcome is Outcome.VERBATIM
+    assert verdict.score == 1.0
+    assert verdict.span is not None and verdict.span.doc == S001
+    assert spanned(corpus, verdict.span) == DELEGATION.replace("'", "’")
+    assert verdict.changes == () and verdict.holders == () and verdict.diff is None
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        DELEGATION.replace("'", "’"),
+        DELEGATION.replace(" ", "\u00a0"),
+        DELEGATION.replace(" and ", "\nand\t "),
+        DELEGATION.replace("Taliban", "Tal\u200biban"),
+        "Sitting" + DELEGATION[len("sitting") :],
+        "MOSCOW - Sitting between Afghan envoys",
+        "MOSCOW--Sitting between Afghan envoys",
+        "MOSCOW\u2013Sitting between Afghan envoys",
+        "“Russia stands for preserving the one and undivided Afghanistan",
+        '"Russia stands for preserving the one and undivided Afghanistan',
+    ],
+)
+def test_typographic_variants_are_verbatim(matcher: QuoteMatcher, variant: str) -> None:
+    assert matcher.verify(variant, S001).outcome is Outcome.VERBATIM
+
+
+def test_changed_number_is_meaning_changed(matcher: QuoteMatcher, corpus: dict[str, str]) -> None:
+    verdict = matcher.verify(DELEGATION.replace("five-man", "four-man"), S001)
+    assert verdict.outcome is Outcome.MEANING_CHANGED
+    assert verdict.changes == ('number "five-man" (5) became "four-man" (4)',)
+    assert verdict.diff is not None and "[-five-man-] {+four-man+}" in verdict.diff
+    assert 0.8 <= (verdict.score or 0) < 1
+    assert "five-man Taliban delegation" in spanned(corpus, verdict.span)
+
+
+def test_swapped_numbers_are_meaning_changed(matcher: QuoteMatcher) -> None:
+    swapped = DELEGATION.replace("five-man", "X").replace("four members", "five members")
+    verdict = matcher.verify(swapped.replace("X", "four-man"), S001)
+    assert verdict.outcome is Outcome.MEANING_CHANGED
+    assert len(verdict.changes) == 2
+
+
+def test_same_value_in_words_is_not_a_number_change(matcher: QuoteMatcher) -> None:
+    quote = "which was attended by representatives of eleven countries, including"
+    verdict = matcher.verify(quote, S001)
+    assert verdict.outcome is Outcome.INEXACT
+    assert verdict.changes == ()
+
+
+def test_added_negation_is_meaning_changed(matcher: QuoteMatcher) -> None:
+    verdict = matcher.verify(PROMISE.replace("promised", "did not promise"), S001)
+    assert verdict.outcome is Outcome.MEANING_CHANGED
+    assert 'negation "not" added' in verdict.changes
+
+
+def test_removed_negation_is_meaning_changed(matcher: QuoteMatcher) -> None:
+    quote = "It was a peace process, and neither the United States nor the Afghan government"
+    verdict = matcher.verify(quote, S000)
+    assert verdict.outcome is Outcome.MEANING_CHANGED
+    assert verdict.changes == ('negation "not" removed',)
+
+
+def test_one_changed_word_is_inexact(matcher: QuoteMatcher) -> None:
+    verdict = matcher.verify(DELEGATION.replace("High", "Higher"), S001)
+    assert verdict.outcome is Outcome.INEXACT
+    assert verdict.diff is not None and "[-High-] {+Higher+}" in verdict.diff
+    assert verdict.changes == ()
+
+
+def test_case_change_inside_quote_is_inexact(matcher: QuoteMatcher) -> None:
+    verdict = matcher.verify(DELEGATION.replace("Taliban", "taliban"), S001)
+    assert verdict.outcome is Outcome.INEXACT
+
+
+def test_lookalike_letter_is_inexact_and_named(matcher: QuoteMatcher) -> None:
+    verdict = matcher.verify(PROMISE.replace("Sergei", "Serge\u0456"), S001)
+    assert verdict.outcome is Outcome.INEXACT
+    assert verdict.suspects == (
+        'U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I in "Serge\u0456" '
+        '(looks like Latin "i")',
+    )
+
+
+def test_paraphrase_is_not_found(matcher: QuoteMatcher, corpus: dict[str, str]) -> None:
+    quote = "Lavrov vowed to strive toward an Afghanistan that is unified and at peace"
+    verdict = matcher.verify(quote, S001)
+    assert verdict.outcome is Outcome.NOT_FOUND
+    assert verdict.score is None or verdict.score < 0.8
+
+
+def test_quote_cited_to_wrong_seed_is_misattributed(matcher: QuoteMatcher) -> None:
+    verdict = matcher.verify(DELEGATION, S004)
+    assert verdict.outcome is Outcome.MISATTRIBUTED
+    assert verdict.holders == (S001,)
+    assert verdict.span is not None and verdict.span.doc == S001
+
+
+def test_near_match_in_wrong_seed_is_misattributed(matcher: QuoteMatcher) -> None:
+    verdict = matcher.verify(DELEGATION.replace("High", "Higher"), S004)
+    assert verdict.outcome is Outcome.MISATTRIBUTED
+    assert verdict.holders == (S001,)
+
+
+def test_exact_elsewhere_beats_near_match_where_cited() -> None:
+    docs = {
+        "a.txt": "He said the five delegates met on Friday in the big hall.",
+        "b.txt": "He said the four delegates met on Friday in the big hall.",
+    }
+    verdict = QuoteMatcher(docs).verify("the four delegates met on Friday in the big hall", "a.txt")
+    assert verdict.outcome is Outcome.MISATTRIBUTED
+    assert verdict.holders == ("b.txt",)
+
+
+def test_holders_list_every_document() -> None:
+    docs = {"c.txt": "x quoted words here y", "a.txt": "quoted words here", "b.txt": "no"}
+    verdict = QuoteMatcher(docs).verify("quoted words here", "b.txt")
+    assert verdict.outcome is Outcome.MISATTRIBUTED
+    assert verdict.holders == ("a.txt", "c.txt")
+
+
+def test_unknown_cited_document(matcher: QuoteMatcher) -> None:
+    assert matcher.verify(DELEGATION, "seeds/missing.txt").outcome is Outcome.MISATTRIBUTED
+    assert matcher.verify("nothing like this anywhere", "x").outcome is Outcome.NOT_FOUND
+
+
+def test_empty_quote_is_not_found(matcher: QuoteMatcher) -> None:
+    assert matcher.verify("", S001).outcome is Outcome.NOT_FOUND
+    assert matcher.verify(" ... ", S001).outcome is Outcome.NOT_FOUND
+
+
+def test_ellipsis_pieces_in_order(matcher: QuoteMatcher, corpus: dict[str, str]) -> None:
+    quote = "Russia stands for preserving the one and undivided Afghanistan ... live side by side"
+    verdict = matcher.verify(quote, S001)
+    assert verdict.outcome is Outcome.VERBATIM
+    text = spanned(corpus, verdict.span)
+    assert text.startswith("Russia stands") and text.endswith("side by side")
+    assert matcher.verify(quote.replace("...", "…"), S001).outcome is Outcome.VERBATIM
+    backwards = "live side by side ... Russia stands for preserving the one"
+    assert matcher.verify(backwards, S001).outcome is not Outcome.VERBATIM
+
+
+def test_piece_after_ellipsis_may_change_case(matcher: QuoteMatcher) -> None:
+    quote = "Russia stands for preserving ... All of the ethnic groups that inhabit this country"
+    assert matcher.verify(quote, S001).outcome is Outcome.VERBATIM
+
+
+def test_literal_brackets_in_source(matcher: QuoteMatcher) -> None:
+    assert matcher.verify("what they [Russia] are trying to do", S004).outcome is Outcome.VERBATIM
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "[T]hey are pursuing a strategy which is to compete with us",
+        "what [Moscow is] trying to do is they are pursuing a strategy",
+        "Last year, [Donald] Trump roughly doubled the number of troops in Afghanistan",
+        "[Trump] roughly doubled the number of troops in Afghanistan",
+        "which was attended by representatives of [eleven] countries",
+    ],
+)
+def test_editorial_brackets(matcher: QuoteMatcher, quote: str) -> None:
+    source = S001 if "Trump" in quote or "attended" in quote else S004
+    assert matcher.verify(quote, source).outcome is Outcome.VERBATIM
+
+
+def test_bracket_changing_a_number_is_meaning_changed(matcher: QuoteMatcher) -> None:
+    verdict = matcher.verify("which was attended by representatives of [12] countries", S001)
+    assert verdict.outcome is Outcome.MEANING_CHANGED
+    assert verdict.changes == ('number "11" (11) became "12" (12)',)
+
+
+def test_quote_cut_mid_word_is_not_verbatim(matcher: QuoteMatcher) -> None:
+    verdict = matcher.verify("ussian Foreign Minister Sergei Lavrov on Friday promised", S001)
+    assert verdict.outcome is not Outcome.VERBATIM
+
+
+def test_threshold_is_configurable(corpus: dict[str, str]) -> None:
+    strict = QuoteMatcher(corpus, threshold=0.999)
+    assert strict.verify(DELEGATION.replace("High", "Higher"), S001).outcome is Outcome.NOT_FOUND
+
+
+def test_verify_many_matches_verify(matcher: QuoteMatcher, corpus: dict[str, str]) -> None:
+    items = [
+        (DELEGATION, S001),
+        (DELEGATION, S004),
+        (DELEGATION.replace("five", "four"), S001),
+        ("Lavrov vowed to strive toward an Afghanistan that is unified", S002),
+    ]
+    fresh = QuoteMatcher(corpus)
+    assert fresh.verify_many(items) == [matcher.verify(q, c) for q, c in items]
+
+
+def test_span_text_normalizes_to_the_quote(matcher: QuoteMatcher, corpus: dict[str, str]) -> None:
+    quote = "MOSCOW - Sitting between Afghan envoys and their fierce rivals"
+    verdict = matcher.verify(quote, S001)
+    assert normalize_text(spanned(corpus, verdict.span)) == normalize_text(quote)
