@@ -146,7 +146,8 @@ def load_workload(folder: Path) -> tuple[list[dict], dict[str, str]]:
     files beside them. Keys are paths relative to the registry's folder.
     """
     registry = folder / "claims.yaml"
-    claims = yaml.safe_load(registry.read_text(encoding="utf-8"))["claims"]
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
+    claims = yaml.load(registry.read_text(encoding="utf-8"), Loader=loader)["claims"]
     folders = {(folder / c["source"]).parent for c in claims}
     documents: dict[str, str] = {}
     for sub in sorted(folders):

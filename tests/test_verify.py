@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,74 @@ def test_span_text_normalizes_to_the_quote(matcher: QuoteMatcher, corpus: dict[s
     quote = "MOSCOW - Sitting between Afghan envoys and their fierce rivals"
     verdict = matcher.verify(quote, S001)
     assert normalize_text(spanned(corpus, verdict.span)) == normalize_text(quote)
+
+
+@pytest.mark.parametrize(
+    ("quote", "source"),
+    [
+        (
+            "Russia has sought deeper ties with both the Afghan government and the Taliban. "
+            "[...] According to Afghan security officials, it has also supplied small arms",
+            S004,
+        ),
+        ("“Russia stands for preserving the one and undivided Afghanistan.”", S001),
+        ("Russia stands for preserving the one and undivided Afghanistan, … live side", S001),
+    ],
+)
+def test_quoting_conventions_are_verbatim(matcher: QuoteMatcher, quote: str, source: str) -> None:
+    assert matcher.verify(quote, source).outcome is Outcome.VERBATIM
+
+
+def test_quote_in_capitals_is_inexact(matcher: QuoteMatcher) -> None:
+    verdict = matcher.verify(PROMISE.upper(), S001)
+    assert verdict.outcome is Outcome.INEXACT
+    assert verdict.changes == ()
+
+
+def _synthetic(docs: int, seed: int = 7) -> dict[str, str]:
+    """Distinct documents of random sentences (a corpus big enough to fan out)."""
+    rng = random.Random(seed)
+    words = [
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9)))
+        for _ in range(3000)
+    ]
+    out = {}
+    for k in range(docs):
+        sentences = [
+            " ".join(rng.choice(words) for _ in range(rng.randint(8, 16))).capitalize()
+            + f" in {rng.randint(1990, 2024)}."
+            for _ in range(25)
+        ]
+        out[f"docs/{k:03d}.txt"] = "\n".join(sentences)
+    return out
+
+
+def test_parallel_and_sequential_verdicts_agree() -> None:
+    docs = _synthetic(220)
+    paths = sorted(docs)
+    rng = random.Random(3)
+    items = []
+    for _ in range(400):
+        path = rng.choice(paths)
+        sentence = rng.choice(docs[path].splitlines())
+        kind = rng.randrange(4)
+        if kind == 0:  # one word changed
+            words = sentence.split(" ")
+            words[2] = "zzzz"
+            items.append((" ".join(words), path))
+        elif kind == 1:  # cited to the wrong document
+            items.append((sentence, rng.choice(paths)))
+        elif kind == 2:  # a year changed
+            items.append((sentence[:-5] + "1899.", path))
+        else:
+            items.append((sentence, path))
+    sequential = QuoteMatcher(docs, workers=1).verify_many(items)
+    parallel = QuoteMatcher(docs, workers=2).verify_many(items)
+    assert parallel == sequential
+    outcomes = {v.outcome for v in sequential}
+    assert outcomes >= {Outcome.VERBATIM, Outcome.INEXACT, Outcome.MEANING_CHANGED}
+    # Enough unresolved quotes that the parallel matcher really forks.
+    assert sum(v.outcome is not Outcome.VERBATIM for v in sequential) >= 200
+    for (_, cited), verdict in zip(items, sequential, strict=True):
+        if verdict.outcome is Outcome.MISATTRIBUTED:
+            assert cited not in verdict.holders and verdict.holders

@@ -11,18 +11,22 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from linter.text.numbers import NegationToken, NumberToken, find_negations, find_numbers
-from linter.text.quote import WORD, is_word_char
+from linter.text.quote import WORD
 
 __all__ = ["Alignment", "align_piece", "describe_changes", "similarity", "word_diff"]
 
 _BUCKET = 16  # characters per diagonal bucket
-_SEEDS = 8  # quote words used to vote
-_MAX_HITS = 12  # a word found more often than this votes for nothing useful
+_SEEDS = 6  # quote words used to vote
+_MAX_HITS = 200  # a word found more often than this does not vote
+_TELLING_HITS = 3  # a word found at most this often is telling ...
+_TELLING_WORDS = 4  # ... and this many telling words are enough
 _WINDOWS = 3  # diagonals tried per piece ...
 _GOOD_ENOUGH = 0.95  # ... unless one already matches this well
 _SNAP = 8  # word boundaries tried around each end of an aligned span
@@ -53,19 +57,20 @@ def similarity(quote: str, span: str) -> float:
     return (0.9 * blind + 0.1 * cased) / 100
 
 
-def _occurrences(text: str, word: str) -> list[int]:
-    found, pos = [], 0
-    while len(found) <= _MAX_HITS:
-        at = text.find(word, pos)
-        if at == -1:
-            break
-        end = at + len(word)
-        if (at == 0 or not is_word_char(text[at - 1])) and (
-            end == len(text) or not is_word_char(text[end])
-        ):
-            found.append(at)
-        pos = at + 1
-    return found
+_WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=8192)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(word)}(?!\w)")  # a literal prefix keeps re fast
+
+
+def _occurrences(text: str, word: str, limit: int) -> list[int]:
+    """Word-aligned occurrences of ``word``, up to one more than ``limit``."""
+    found = (m.start() for m in _word_pattern(word).finditer(text))
+    return list(
+        islice((k for k in found if k == 0 or not _WORD_CHAR.match(text, k - 1)), limit + 1)
+    )
 
 
 def _distinctive(piece: str) -> list[tuple[str, int]]:
@@ -93,13 +98,16 @@ def _diagonals(piece: str, text_lower: str) -> list[int]:
     phrasing, the names and numbers tell its sentences apart.
     """
     votes: dict[int, float] = defaultdict(float)
+    telling = 0  # words found only a few times: enough of them settle the question
     for word, offset in _distinctive(piece):
-        hits = _occurrences(text_lower, word)
+        hits = _occurrences(text_lower, word, _MAX_HITS)
         if len(hits) > _MAX_HITS:
             continue
-        weight = 1 / len(hits) if hits else 0
         for at in hits:
-            votes[(at - offset) // _BUCKET] += weight
+            votes[(at - offset) // _BUCKET] += 1 / len(hits)
+        telling += 0 < len(hits) <= _TELLING_HITS
+        if telling >= _TELLING_WORDS:
+            break
     smoothed = {b: votes.get(b - 1, 0) + votes[b] + votes.get(b + 1, 0) for b in list(votes)}
     picked: list[int] = []
     for bucket in sorted(smoothed, key=lambda b: (-smoothed[b], b)):

@@ -88,9 +88,10 @@ def normalize_text(text: str) -> str:
         text = text.replace(char, _REPLACE[char])
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
-    for pair in (" -", "- ", "--"):
-        while pair in text:  # spaces are single now, so this reaches ``" *-[- ]*" -> "-"``
-            text = text.replace(pair, DASH)
+    if DASH in text:  # spaces are single now: "a - b", "a -- b", "a - - b" -> "a-b"
+        parts = text.split(DASH)
+        middle = [p for p in (p.strip(" ") for p in parts[1:-1]) if p]
+        text = DASH.join([parts[0].rstrip(" "), *middle, parts[-1].lstrip(" ")])
     return text.strip(" ")
 
 
@@ -237,7 +238,21 @@ class NormalizedDocument:
             pos += len(part) + 1
         self._norm_starts = starts
         self._norm_lens = [len(p) for p in parts]
-        self._maps: dict[int, Normalized] = {}
+        self._last: tuple[int, Normalized] | None = None  # the block mapped last
+
+    def state(self) -> tuple[str, list[tuple[int, int]], list[int], list[int]]:
+        """What ``restore`` needs besides the original text (to ship between processes)."""
+        return self.text, self._cuts, self._norm_starts, self._norm_lens
+
+    @classmethod
+    def restore(
+        cls, original: str, state: tuple[str, list[tuple[int, int]], list[int], list[int]]
+    ) -> NormalizedDocument:
+        doc = cls.__new__(cls)
+        doc.original = original
+        doc.text, doc._cuts, doc._norm_starts, doc._norm_lens = state
+        doc._last = None
+        return doc
 
     @classmethod
     def _cut(cls, text: str) -> list[tuple[int, int]]:
@@ -265,11 +280,10 @@ class NormalizedDocument:
         return cuts
 
     def _block(self, k: int) -> Normalized:
-        found = self._maps.get(k)
-        if found is None:
+        if self._last is None or self._last[0] != k:
             start, end = self._cuts[k]
-            found = self._maps[k] = normalize(self.original[start:end])
-        return found
+            self._last = (k, normalize(self.original[start:end]))
+        return self._last[1]
 
     def _start(self, i: int) -> int:
         k = bisect_right(self._norm_starts, i) - 1

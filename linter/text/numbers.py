@@ -135,6 +135,10 @@ _TOKEN = re.compile(
     r"(?P<ord>st|nd|rd|th|['’]?s)?(?P<pct>%)?(?P<tail>(?:-[^\W\d_]+)*)(?!\w)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*)"
 )
+# Words that may start a number token: everything ``_classify`` might accept.
+_NUMERIC_HEADS = frozenset(
+    w.partition("-")[0] for w in (*UNITS, *TENS, *SCALES, *ORDINALS, *MULTIPLIERS, *SPECIAL)
+) | {"a", "and"}
 _GAP = re.compile(r"[ \t\u00a0]+(?:and[ \t\u00a0]+)?")
 _PRONOUN_BEFORE = {"the", "this", "that", "no", "any", "every", "each", "which", "someone"}
 _PRONOUN_AFTER = {"of", "another", "who", "that", "which"}
@@ -319,6 +323,10 @@ def find_numbers(text: str) -> list[NumberToken]:
         group.clear()
 
     for index, match in enumerate(matches):
+        word = match["word"]
+        if word is not None and word.lower().partition("-")[0] not in _NUMERIC_HEADS:
+            flush()  # most words: no number, nothing to classify
+            continue
         part = _classify(match)
         if part is None:
             flush()

@@ -16,7 +16,7 @@ from linter.text.normalize import normalize_text
 
 __all__ = ["WORD", "Bracket", "PieceMatch", "Quote", "find_piece", "is_word_char"]
 
-_ELLIPSIS = re.compile(r" ?\.{3,} ?")
+_ELLIPSIS = re.compile(r" ?(?:\[\.{3,}\]|\(\.{3,}\)|\.{3,}) ?")  # ..., […] or (…)
 _CLOSING = re.compile(r"(?<=\w)[.,;:]+$")
 _BRACKET = re.compile(r"\[([^\[\]]{0,80})\]")
 WORD = re.compile(r"\w+")

@@ -26,13 +26,16 @@ from linter.text.align import (
 from linter.text.lookalike import find_suspects
 from linter.text.normalize import NormalizedDocument
 from linter.text.numbers import find_numbers
+from linter.text.parallel import available_workers, fan_out
 from linter.text.quote import PieceMatch, Quote
 
 __all__ = ["Outcome", "QuoteMatcher", "Span", "Verdict"]
 
+_PARALLEL_DOCS = 200  # documents, and quotes per process, that make forking worth it
+_QUOTES_PER_WORKER = 100
 _NEAR_DOCS = 3  # other documents aligned per unresolved quote, best-voted first
 _VOTE_WORDS = 10  # a quote's rarest tokens that pick those documents
-_VOTE_SHARE = 0.6  # ... of which a document must hold this share
+_VOTE_SHARE = 0.7  # ... of which a document must hold this share
 _COMMON_SHARE = 0.2  # a word in more than this share of documents picks none
 _FILTER_WORDS = 24  # a quote's rarest words every verbatim holder must have
 _NARROW_FROM = 100  # quotes searching one document that make its trigrams worth computing
@@ -67,24 +70,17 @@ class Verdict:
 
 
 class _Doc:
-    """One document, normalized on first use; its lowercase text likewise."""
+    """One document, normalized on first use (only its normalized text is kept)."""
 
-    __slots__ = ("_lower", "norm", "path")
+    __slots__ = ("norm", "path")
 
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str, norm: NormalizedDocument) -> None:
         self.path = path
-        self.norm = NormalizedDocument(text)
-        self._lower: str | None = None
+        self.norm = norm
 
     @property
     def text(self) -> str:
         return self.norm.text
-
-    @property
-    def lower(self) -> str:
-        if self._lower is None:
-            self._lower = self.norm.text.lower()
-        return self._lower
 
     def span(self, start: int, end: int) -> Span:
         s, e = self.norm.original_span(start, end)
@@ -120,15 +116,19 @@ class _Candidates:
 class QuoteMatcher:
     """Verifies quotes against a corpus (``path -> text``); documents are normalized lazily."""
 
-    def __init__(self, documents: Mapping[str, str], *, threshold: float = 0.8) -> None:
+    def __init__(
+        self, documents: Mapping[str, str], *, threshold: float = 0.8, workers: int | None = None
+    ) -> None:
+        """``workers``: processes for the corpus-wide steps (None: the CPUs available)."""
         self._texts = dict(documents)
         self.threshold = threshold
+        self.workers = available_workers() if workers is None else max(1, workers)
         self._docs: dict[str, _Doc] = {}
 
     def _doc(self, path: str) -> _Doc | None:
         doc = self._docs.get(path)
         if doc is None and path in self._texts:
-            doc = self._docs[path] = _Doc(path, self._texts[path])
+            doc = self._docs[path] = _Doc(path, NormalizedDocument(self._texts[path]))
         return doc
 
     # -- public API -----------------------------------------------------------------
@@ -138,19 +138,66 @@ class QuoteMatcher:
 
     def verify_many(self, items: Sequence[tuple[str, str]]) -> list[Verdict]:
         """Verdicts in order; quotes not verbatim where cited share one corpus pass."""
-        verdicts: list[Verdict | None] = []
-        pending: list[tuple[int, Quote, str]] = []
-        for index, (raw, cited) in enumerate(items):
-            quote = Quote(raw)
-            verdict = self._verbatim(quote, cited) if quote.pieces else Verdict(Outcome.NOT_FOUND)
-            verdicts.append(verdict)
-            if verdict is None:
-                pending.append((index, quote, cited))
+        quotes = [Quote(raw) for raw, _ in items]
+        verdicts: list[Verdict | None] = [None] * len(items)
+        for index, verdict in self._exact_where_cited(quotes, [c for _, c in items]):
+            verdicts[index] = verdict
+        pending = [(i, quotes[i], items[i][1]) for i, v in enumerate(verdicts) if v is None]
         if pending:
             candidates = self._candidates([(q, c) for _, q, c in pending])
-            for (index, quote, cited), found in zip(pending, candidates, strict=True):
-                verdicts[index] = self._resolve(quote, cited, found)
+            jobs = self._jobs(len(pending))
+
+            def resolve(part: int) -> list[Verdict]:
+                mine = zip(pending[part::jobs], candidates[part::jobs], strict=True)
+                return [self._resolve(quote, cited, found) for (_, quote, cited), found in mine]
+
+            for part, resolved in enumerate(fan_out(resolve, jobs, jobs)):
+                for (index, _, _), verdict in zip(pending[part::jobs], resolved, strict=True):
+                    verdicts[index] = verdict
         return [v for v in verdicts if v is not None]
+
+    def _exact_where_cited(
+        self, quotes: list[Quote], cited: list[str]
+    ) -> list[tuple[int, Verdict | None]]:
+        """Each quote's verdict if verbatim (or bracket-changed) where cited, else None.
+
+        In parallel, each cited document is normalized by one worker only, and
+        the normalized text comes back for the later steps.
+        """
+        jobs = self._jobs(len(quotes))
+        order = {path: k for k, path in enumerate(self._texts)}
+        known = set(self._docs)
+
+        def exact(part: int) -> tuple[list[tuple[int, Verdict | None]], dict[str, tuple]]:
+            out = []
+            for index, (quote, path) in enumerate(zip(quotes, cited, strict=True)):
+                if order.get(path, 0) % jobs != part:
+                    continue
+                found = self._verbatim(quote, path) if quote.pieces else Verdict(Outcome.NOT_FOUND)
+                out.append((index, found))
+            return out, self._shipped(known) if jobs > 1 else {}
+
+        results: list[tuple[int, Verdict | None]] = []
+        for part_results, states in fan_out(exact, jobs, jobs):
+            results += part_results
+            self._adopt(states)
+        return results
+
+    def _shipped(self, known: set[str]) -> dict[str, tuple]:
+        """Normalized documents this (worker) process added, to send back to the parent."""
+        return {p: d.norm.state() for p, d in self._docs.items() if p not in known}
+
+    def _adopt(self, states: dict[str, tuple]) -> None:
+        for path, state in states.items():
+            if path not in self._docs:
+                norm = NormalizedDocument.restore(self._texts[path], state)
+                self._docs[path] = _Doc(path, norm)
+
+    def _jobs(self, quotes: int) -> int:
+        """Processes worth starting for ``quotes`` quotes (forking one costs ~20 ms)."""
+        if len(self._texts) < _PARALLEL_DOCS:
+            return 1
+        return max(1, min(self.workers, quotes // _QUOTES_PER_WORKER))
 
     # -- exact ----------------------------------------------------------------------
 
@@ -180,10 +227,23 @@ class QuoteMatcher:
         with token trigrams.
         """
         vocabulary = set().union(*(q.tokens for q, _ in pending))
+        paths = list(self._texts)
+        jobs = self._jobs(len(pending))
+
+        known = set(self._docs)
+
+        def scan(part: int) -> tuple[dict[str, list[str]], dict[str, tuple]]:
+            hits: dict[str, list[str]] = defaultdict(list)
+            for path in paths[part::jobs]:
+                for word in vocabulary.intersection(self._tokens(path)):
+                    hits[word].append(path)
+            return hits, self._shipped(known) if jobs > 1 else {}
+
         postings: dict[str, list[str]] = defaultdict(list)
-        for path in self._texts:
-            for word in vocabulary.intersection(self._tokens(path)):
-                postings[word].append(path)
+        for part_postings, states in fan_out(scan, jobs, jobs):
+            for word, where in part_postings.items():
+                postings[word].extend(where)
+            self._adopt(states)
         found = [self._pick(quote, cited, postings) for quote, cited in pending]
         self._narrow([q for q, _ in pending], found)
         return found
@@ -286,8 +346,9 @@ class QuoteMatcher:
     @staticmethod
     def _near(quote: Quote, doc: _Doc) -> _Near | None:
         pieces = []
+        lower = doc.text.lower()  # not kept: memory matters more than 20 µs
         for piece in quote.plain:
-            found = align_piece(piece, doc.text, doc.lower)
+            found = align_piece(piece, doc.text, lower)
             if found is None:
                 return None
             pieces.append(found)
