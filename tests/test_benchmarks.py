@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from collections import Counter
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from benchmarks.bench_scale import verdicts_from_json
+from benchmarks.bench_scale import run_claimlint, stratified_sample, verdicts_from_json
 from benchmarks.generate import generate
 from benchmarks.naive import NaiveChecker, light_normalize, load_workload, run
 
@@ -106,3 +107,41 @@ def test_claimlint_agrees_with_naive_checker(workload: Path) -> None:
     claimlint = verdicts_from_json(done.stdout, [c["id"] for c in claims])
     naive, _ = run(NaiveChecker(documents), claims)
     assert claimlint == {k: v.outcome for k, v in naive.items()}
+
+
+def test_bench_runner_times_claimlint_and_reads_its_verdicts(workload: Path) -> None:
+    labels = json.loads((workload / "labels.json").read_text())
+    run = run_claimlint(workload, "cold", list(labels), ("--no-cache",))
+    assert run.exit_code == 1, run.stderr
+    assert run.seconds > 0 and run.cpu > 0 and run.peak > 10_000_000
+    assert run.verdicts == labels
+
+
+def test_json_verdicts_ignore_fact_rules_and_keep_source_problems() -> None:
+    diagnostics = [
+        {"code": "Q102", "claim": "a"},
+        {"code": "F103", "claim": "b"},
+        {"code": "S101", "claim": "c"},
+        {"code": "Q104", "claim": "d"},
+        {"code": "R105", "claim": None},
+    ]
+    text = json.dumps({"version": 1, "diagnostics": diagnostics, "summary": {}})
+    assert verdicts_from_json(text, ["a", "b", "c", "d", "e"]) == {
+        "a": "inexact",
+        "b": "verbatim",
+        "c": "S101",
+        "d": "misattributed",
+        "e": "verbatim",
+    }
+
+
+def test_stratified_sample_covers_every_outcome() -> None:
+    outcomes = {f"v{i}": "verbatim" for i in range(1000)}
+    outcomes |= {f"i{i}": "inexact" for i in range(20)}
+    outcomes |= {f"m{i}": "misattributed" for i in range(50)}
+    outcomes |= {f"n{i}": "not-found" for i in range(50)}
+    sample = stratified_sample(outcomes, found=100, unfound=10, rng=random.Random(1))
+    assert set(sample) == {"verbatim", "inexact", "misattributed", "not-found"}
+    assert len(sample["verbatim"]) == 98 and len(sample["inexact"]) == 10
+    assert len(sample["misattributed"]) == len(sample["not-found"]) == 5
+    assert all(outcomes[i] == outcome for outcome, ids in sample.items() for i in ids)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from linter.text.normalize import normalize_text
+from linter.text.quote import find_piece
 from linter.text.verify import Outcome, QuoteMatcher, Span
 
 ROOT = Path(__file__).parent.parent
@@ -253,6 +254,7 @@ def test_span_text_normalizes_to_the_quote(matcher: QuoteMatcher, corpus: dict[s
         ),
         ("“Russia stands for preserving the one and undivided Afghanistan.”", S001),
         ("Russia stands for preserving the one and undivided Afghanistan, … live side", S001),
+        ("Russia stands for preserving . . . live side by side", S001),
     ],
 )
 def test_quoting_conventions_are_verbatim(matcher: QuoteMatcher, quote: str, source: str) -> None:
@@ -312,3 +314,51 @@ def test_parallel_and_sequential_verdicts_agree() -> None:
     for (_, cited), verdict in zip(items, sequential, strict=True):
         if verdict.outcome is Outcome.MISATTRIBUTED:
             assert cited not in verdict.holders and verdict.holders
+
+
+def test_bracket_hiding_a_negation_is_meaning_changed() -> None:
+    docs = {"a.txt": "The envoys said they do not want peace talks in Moscow this year."}
+    verdict = QuoteMatcher(docs).verify("the envoys said they [do] want peace talks", "a.txt")
+    assert verdict.outcome is Outcome.MEANING_CHANGED
+    assert verdict.changes == ('negation "not" removed',)
+
+
+def test_ellipsis_hiding_a_negation_is_meaning_changed() -> None:
+    docs = {"a.txt": "The envoys said they do not want peace talks in Moscow this year."}
+    matcher = QuoteMatcher(docs)
+    verdict = matcher.verify("The envoys said they do ... want peace talks", "a.txt")
+    assert verdict.outcome is Outcome.MEANING_CHANGED
+    assert verdict.changes == ('negation "not" left out by an ellipsis',)
+    long_gap = matcher.verify("The envoys said ... peace talks in Moscow", "a.txt")
+    assert long_gap.outcome is Outcome.VERBATIM
+
+
+def test_spliced_halves_are_not_found(matcher: QuoteMatcher) -> None:
+    quote = (
+        "Ahead of the talks, the Taliban drank cups of green tea, while their Russian "
+        "minders were willing puppets of an American-led occupation."
+    )
+    assert matcher.verify(quote, S001).outcome is Outcome.NOT_FOUND
+
+
+def test_short_quote_with_changed_number(matcher: QuoteMatcher) -> None:
+    verdict = matcher.verify("attended by representatives of 12 countries", S001)
+    assert verdict.outcome is Outcome.MEANING_CHANGED
+    assert verdict.changes == ('number "11" (11) became "12" (12)',)
+
+
+@pytest.mark.parametrize(
+    ("piece", "found"),
+    [
+        ("i think", (8, 15)),  # the first letter's case is free
+        ("I Think", None),  # ... but only the first letter's
+        ("said: i", (2, 9)),
+        ("hink", None),  # never inside a word
+        ('"I agree"', (33, 42)),
+        ("i", (0, 1)),
+    ],
+)
+def test_find_piece(piece: str, found: tuple[int, int] | None) -> None:
+    text = 'I said: i think A is a bad idea. "I agree" Tiny.'
+    match = find_piece(text, piece)
+    assert (match.start, match.end) == found if found else match is None

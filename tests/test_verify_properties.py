@@ -189,3 +189,41 @@ def test_every_sentence_of_a_seed_is_verbatim(path: str) -> None:
     items = [(s, path) for s in sentences if len(s) >= 20 and "[" not in s]
     verdicts = QuoteMatcher(CORPUS).verify_many(items)
     assert all(v.outcome is Outcome.VERBATIM for v in verdicts)
+
+
+_NOISE = st.text(
+    alphabet=st.sampled_from([*"ab Z5.,'\"[]()-…\n", "\u200b", "\u0301", "\u2014", "\u0456", "."]),
+    max_size=40,
+)
+
+
+@SETTINGS
+@given(st.one_of(_NOISE, spans().map(lambda s: s[1])), _NOISE, st.sampled_from(PATHS))
+def test_any_quote_gets_a_verdict(quote: str, noise: str, cited: str) -> None:
+    """Brackets, ellipses and stray marks anywhere: a verdict, never an exception."""
+    for text in (quote, noise + quote, quote + noise):
+        verdict = MATCHER.verify(text, cited)
+        assert verdict.outcome in set(Outcome)
+        if verdict.span is not None:
+            assert 0 <= verdict.span.start <= verdict.span.end <= len(CORPUS[verdict.span.doc])
+        assert verdict.score is None or 0 <= verdict.score <= 1
+
+
+@SETTINGS
+@given(spans(min_words=10), st.data())
+def test_one_changed_word_is_inexact(span: tuple[str, str], data: st.DataObject) -> None:
+    path, text = span
+    words = text.split(" ")
+    assume(len(words) >= 10)
+    plain = [
+        i
+        for i, w in enumerate(words)
+        if w.isalpha() and len(w) >= 3 and not find_numbers(w) and not find_negations(w)
+    ]
+    assume(plain)
+    i = data.draw(st.sampled_from(plain))
+    words[i] = words[i][::-1] + "x"  # a different word, never a number or negation
+    quote = " ".join(words)
+    verdict = MATCHER.verify(quote, path)
+    assert verdict.outcome is Outcome.INEXACT, (quote, verdict)
+    assert verdict.span is not None and verdict.span.doc == path

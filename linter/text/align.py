@@ -1,6 +1,6 @@
 """Near matches: the closest word-aligned span of a document to a quote piece.
 
-Candidate places come from the quote's longer words voting for where the quote
+Candidate places come from the quote's most distinctive words voting for where it
 would start (the alignment diagonal), so only a few windows of each document
 are ever compared; rapidfuzz then aligns the quote inside each window and the
 ends are snapped to word boundaries.
@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import islice
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from linter.text.numbers import NegationToken, NumberToken, find_negations, find_numbers
 from linter.text.quote import WORD
@@ -44,17 +44,20 @@ def _first_lower(text: str) -> str:
 
 
 def similarity(quote: str, span: str) -> float:
-    """0..1: mostly letters regardless of case, partly their case.
+    """0..1: half letters, half words.
 
-    A quote in capitals, or with one word's case changed, still has its words
-    and should rank as inexact rather than absent; the first letter's case never
-    counts (a quote may start mid-sentence).
+    Letters are compared mostly regardless of case (a quote in capitals, or with
+    one word's case changed, still has its words) and the first letter's case
+    never counts. Words weigh as much as letters, so a quote spliced from a real
+    half and an invented one scores low even where the letters happen to align.
     """
     blind = fuzz.ratio(quote.lower(), span.lower())
     if blind == 0:
         return 0.0
     cased = fuzz.ratio(_first_lower(quote), _first_lower(span))
-    return (0.9 * blind + 0.1 * cased) / 100
+    letters = (0.9 * blind + 0.1 * cased) / 100
+    words = Indel.normalized_similarity(WORD.findall(quote.lower()), WORD.findall(span.lower()))
+    return (letters + words) / 2
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -242,9 +245,10 @@ def _number(token: NumberToken) -> str:
 
 def describe_changes(source: str, quote: str) -> tuple[str, ...]:
     """Plain-language changes of numbers and negations from ``source`` to ``quote``."""
-    return number_changes(find_numbers(source), find_numbers(quote)) + negation_changes(
-        find_negations(source), find_negations(quote)
+    numbers = number_changes(
+        find_numbers(source, pronouns=True), find_numbers(quote, pronouns=True)
     )
+    return numbers + negation_changes(find_negations(source), find_negations(quote))
 
 
 def number_changes(source: list[NumberToken], quote: list[NumberToken]) -> tuple[str, ...]:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 
 __all__ = ["DASH", "Normalized", "normalize", "normalize_text"]
 
@@ -229,33 +231,33 @@ class NormalizedDocument:
 
     def __init__(self, original: str) -> None:
         self.original = original
-        self._cuts = self._cut(original)  # (orig_start, orig_end) of each block
-        parts = [normalize_text(original[s:e]) for s, e in self._cuts]
+        cuts = self._cut(original)
+        parts = [normalize_text(original[s:e]) for s, e in cuts]
         self.text = " ".join(parts)
-        starts, pos = [], 0
-        for part in parts:
-            starts.append(pos)
-            pos += len(part) + 1
-        self._norm_starts = starts
-        self._norm_lens = [len(p) for p in parts]
+        # Per block: where it starts and ends in the original, and starts in ``text``
+        # (compact arrays: a corpus has hundreds of thousands of blocks).
+        self._orig_starts = array("q", (s for s, _ in cuts))
+        self._orig_ends = array("q", (e for _, e in cuts))
+        self._norm_starts = array("q", accumulate((len(p) + 1 for p in parts[:-1]), initial=0))
         self._last: tuple[int, Normalized] | None = None  # the block mapped last
 
-    def state(self) -> tuple[str, list[tuple[int, int]], list[int], list[int]]:
+    def state(self) -> tuple[str, array, array, array]:
         """What ``restore`` needs besides the original text (to ship between processes)."""
-        return self.text, self._cuts, self._norm_starts, self._norm_lens
+        return self.text, self._orig_starts, self._orig_ends, self._norm_starts
 
     @classmethod
-    def restore(
-        cls, original: str, state: tuple[str, list[tuple[int, int]], list[int], list[int]]
-    ) -> NormalizedDocument:
+    def restore(cls, original: str, state: tuple[str, array, array, array]) -> NormalizedDocument:
         doc = cls.__new__(cls)
         doc.original = original
-        doc.text, doc._cuts, doc._norm_starts, doc._norm_lens = state
+        doc.text, doc._orig_starts, doc._orig_ends, doc._norm_starts = state
         doc._last = None
         return doc
 
     @classmethod
     def _cut(cls, text: str) -> list[tuple[int, int]]:
+        """Blocks of about ``BLOCK`` characters, cut at whitespace runs holding a line
+        break, between two characters that normalization leaves alone, so each
+        block normalizes to exactly its share of the whole text."""
         cuts, begin, n = [], 0, len(text)
         at = text.find("\n", begin + cls.BLOCK)
         while at != -1:
@@ -281,23 +283,28 @@ class NormalizedDocument:
 
     def _block(self, k: int) -> Normalized:
         if self._last is None or self._last[0] != k:
-            start, end = self._cuts[k]
-            self._last = (k, normalize(self.original[start:end]))
+            block = self.original[self._orig_starts[k] : self._orig_ends[k]]
+            self._last = (k, normalize(block))
         return self._last[1]
+
+    def _block_len(self, k: int) -> int:
+        if k + 1 < len(self._norm_starts):
+            return self._norm_starts[k + 1] - 1 - self._norm_starts[k]
+        return len(self.text) - self._norm_starts[k]
 
     def _start(self, i: int) -> int:
         k = bisect_right(self._norm_starts, i) - 1
         local = i - self._norm_starts[k]
-        if local >= self._norm_lens[k]:  # the space joining two blocks
-            return self._cuts[k][1]
-        return self._cuts[k][0] + self._block(k).original_span(local, local + 1)[0]
+        if local >= self._block_len(k):  # the space joining two blocks
+            return self._orig_ends[k]
+        return self._orig_starts[k] + self._block(k).original_span(local, local + 1)[0]
 
     def _end(self, j: int) -> int:
         k = bisect_right(self._norm_starts, j - 1) - 1
         local = j - self._norm_starts[k]
-        if local > self._norm_lens[k]:
-            return self._cuts[k + 1][0]
-        return self._cuts[k][0] + self._block(k).original_span(local - 1, local)[1]
+        if local > self._block_len(k):
+            return self._orig_starts[k + 1]
+        return self._orig_starts[k] + self._block(k).original_span(local - 1, local)[1]
 
     def original_span(self, i: int, j: int) -> tuple[int, int]:
         """The original offsets of normalized ``text[i:j]``."""

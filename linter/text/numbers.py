@@ -131,10 +131,13 @@ SPECIAL = {"decade": 10, "century": 100}
 # A token: digits (thousands separators, decimals, ordinal suffix, "%"), then any
 # hyphenated tail ("17-year-long"); or a word with its hyphenated tail ("five-man").
 _TOKEN = re.compile(
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<ord>st|nd|rd|th|['’]?s)?(?P<pct>%)?(?P<tail>(?:-[^\W\d_]+)*)(?!\w)"
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]?\d)"
+    r"(?:(?P<ord>st|nd|rd|th|['’]?s)|(?P<unit>[A-Za-z]{1,3}))?(?P<pct>%)?"
+    r"(?P<tail>(?:-[^\W\d_]+)*)(?!\w)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*)"
 )
+# Abbreviated scales glued to digits ("$1.5bn", "40m"); other units ("5km") keep the value.
+_UNIT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 # Words that may start a number token: everything ``_classify`` might accept.
 _NUMERIC_HEADS = frozenset(
     w.partition("-")[0] for w in (*UNITS, *TENS, *SCALES, *ORDINALS, *MULTIPLIERS, *SPECIAL)
@@ -220,8 +223,8 @@ def _classify(match: re.Match[str]) -> _Part | None:
     start, end = match.span()
     if match["num"] is not None:
         digits = match["num"].replace(",", "")
-        value = float(digits)
-        tail = match["tail"]
+        value = float(digits) * _UNIT_SCALES.get((match["unit"] or "").lower(), 1)
+        tail = match["tail"] or match["unit"]
         if match["ord"] and match["ord"][-1] == "s":  # "1980s", "the 90's"
             kind, role = ("year" if len(digits) == 4 else "cardinal"), "whole"
         elif match["ord"]:
@@ -290,8 +293,14 @@ def _joins(group: list[_Part], part: _Part) -> bool:
     return False
 
 
-def find_numbers(text: str) -> list[NumberToken]:
-    """Every number in ``text``, in order, multi-word numbers merged into one token."""
+def find_numbers(text: str, *, pronouns: bool = False) -> list[NumberToken]:
+    """Every number in ``text``, in order, multi-word numbers merged into one token.
+
+    "one" used as a pronoun ("one of the main players", "the one and undivided")
+    is left out unless ``pronouns``: comparisons pass True, since whether "one" is
+    a pronoun depends on its neighbours, and a changed neighbour must not make a
+    number appear or vanish.
+    """
     matches = list(_TOKEN.finditer(text))
     tokens: list[NumberToken] = []
     group: list[_Part] = []
@@ -331,7 +340,7 @@ def find_numbers(text: str) -> list[NumberToken]:
         if part is None:
             flush()
             continue
-        if part.role == "unit":
+        if part.role == "unit" and not pronouns:
             prev_word = matches[index - 1]["word"] if index else None
             next_word = matches[index + 1]["word"] if index + 1 < len(matches) else None
             if _is_pronoun_one(text, part, (prev_word or "").lower(), (next_word or "").lower()):

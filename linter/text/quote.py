@@ -16,7 +16,8 @@ from linter.text.normalize import normalize_text
 
 __all__ = ["WORD", "Bracket", "PieceMatch", "Quote", "find_piece", "is_word_char"]
 
-_ELLIPSIS = re.compile(r" ?(?:\[\.{3,}\]|\(\.{3,}\)|\.{3,}) ?")  # ..., […] or (…)
+# "...", "…", "[...]", "(...)" or ". . ."
+_ELLIPSIS = re.compile(r" ?(?:\[\.{3,}\]|\(\.{3,}\)|\.{3,}|\.(?: \.){2,}) ?")
 _CLOSING = re.compile(r"(?<=\w)[.,;:]+$")
 _BRACKET = re.compile(r"\[([^\[\]]{0,80})\]")
 WORD = re.compile(r"\w+")
@@ -86,9 +87,9 @@ def find_piece(text: str, piece: str, pos: int = 0) -> PieceMatch | None:
     first = _first_cased(piece)
     lead = 0 if first is None else first + 1
     needle = piece[lead:]
-    if not needle:  # a one-letter piece: its letter is the needle
-        lead, needle = first or 0, piece[first or 0 :]
-        hits = [_find_cased(text, piece, pos, c) for c in (needle.lower(), needle.upper())]
+    if not needle:  # the piece ends with its first letter ("I", '"A'): try both cases
+        letter = piece[-1]
+        hits = [_find_cased(text, piece, pos, c) for c in (letter.lower(), letter.upper())]
         return min((h for h in hits if h), key=lambda h: h.start, default=None)
     start_bound = is_word_char(piece[0])
     end_bound = is_word_char(piece[-1])
@@ -179,7 +180,8 @@ class Quote:
         # Each piece drops its closing comma, period, colon or semicolon: quoting a
         # clause that ends "happily," as "happily." changes no word.
         pieces = [_CLOSING.sub("", p.strip(" ")) for p in _ELLIPSIS.split(self.text)]
-        self.pieces = tuple(p for p in pieces if any(is_word_char(c) for c in p))
+        # A piece needs words of its own: "[...]" or "[Russia]" alone quotes nothing.
+        self.pieces = tuple(p for p in pieces if any(map(is_word_char, _BRACKET.sub("", p))))
         self.has_brackets = any(_BRACKET.search(p) for p in self.pieces)
         # For near matching: bracket markers dropped, their content kept.
         self.plain = tuple(_BRACKET.sub(r"\1", p) for p in self.pieces)

@@ -9,6 +9,7 @@ failing that, aligned near-match by near-match.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -20,12 +21,13 @@ from linter.text.align import (
     Alignment,
     align_piece,
     describe_changes,
+    negation_changes,
     number_changes,
     word_diff,
 )
 from linter.text.lookalike import find_suspects
 from linter.text.normalize import NormalizedDocument
-from linter.text.numbers import find_numbers
+from linter.text.numbers import find_negations, find_numbers
 from linter.text.parallel import available_workers, fan_out
 from linter.text.quote import PieceMatch, Quote
 
@@ -33,6 +35,7 @@ __all__ = ["Outcome", "QuoteMatcher", "Span", "Verdict"]
 
 _PARALLEL_DOCS = 200  # documents, and quotes per process, that make forking worth it
 _QUOTES_PER_WORKER = 100
+_SHORT_GAP = 3  # words an ellipsis may omit before a negation among them changes the meaning
 _NEAR_DOCS = 3  # other documents aligned per unresolved quote, best-voted first
 _VOTE_WORDS = 10  # a quote's rarest tokens that pick those documents
 _VOTE_SHARE = 0.7  # ... of which a document must hold this share
@@ -211,7 +214,7 @@ class QuoteMatcher:
         if not found:
             return None
         span = doc.span(found[0].start, found[-1].end)
-        changes = _bracket_changes(doc.text, found)
+        changes = _editorial_changes(doc.text, found)
         if changes:
             return Verdict(Outcome.MEANING_CHANGED, span, 1.0, None, changes)
         return Verdict(Outcome.VERBATIM, span, 1.0)
@@ -252,9 +255,9 @@ class QuoteMatcher:
         return self._doc(path).text.split(" ")  # type: ignore[union-attr]
 
     def _pick(self, quote: Quote, cited: str, postings: dict[str, list[str]]) -> _Candidates:
+        """The documents that may hold ``quote`` verbatim, and the few best for a near match."""
         found = _Candidates()
-        words = sorted({w for k in quote.required for w in ((k,) if isinstance(k, str) else k)},
-                       key=lambda w: len(postings.get(w, ())))[:_FILTER_WORDS]  # fmt: skip
+        words = sorted(quote.tokens, key=lambda w: len(postings.get(w, ())))[:_FILTER_WORDS]
         if words:
             holders = set(postings.get(words[0], ()))
             for word in words[1:]:
@@ -374,13 +377,24 @@ class QuoteMatcher:
         )
 
 
-def _bracket_changes(text: str, found: list[PieceMatch]) -> tuple[str, ...]:
-    """A bracket that puts one number where the source has another changes the meaning."""
+def _editorial_changes(text: str, found: list[PieceMatch]) -> tuple[str, ...]:
+    """Meaning changed under cover of quoting conventions.
+
+    A bracket that puts one number where the source has another, or that drops
+    or adds a negation ("they [do] want" for "they do not want"); an ellipsis
+    that leaves out just a few words, one a negation ("did ... attend").
+    """
     out: list[str] = []
     for match in found:
         for bracket in match.brackets:
-            inserted = find_numbers(bracket.content)
-            replaced = find_numbers(text[bracket.start : bracket.end])
-            if inserted and replaced:
-                out += number_changes(replaced, inserted)
+            replaced = text[bracket.start : bracket.end]
+            inserted = find_numbers(bracket.content, pronouns=True)
+            numbers = find_numbers(replaced, pronouns=True)
+            if inserted and numbers:
+                out += number_changes(numbers, inserted)
+            out += negation_changes(find_negations(replaced), find_negations(bracket.content))
+    for before, after in itertools.pairwise(found):
+        gap = text[before.end : after.start]
+        if len(gap.split()) <= _SHORT_GAP:
+            out += [f'negation "{t.text}" left out by an ellipsis' for t in find_negations(gap)]
     return tuple(out)

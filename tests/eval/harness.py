@@ -255,9 +255,9 @@ def accuracy(results: list[QuoteResult] | list[FactResult]) -> float:
 def format_figures(quotes: list[QuoteResult], facts: list[FactResult]) -> str:
     """The figures as Markdown tables, ready for the README."""
     lines = [f"Quote cases: {len(quotes)}; accuracy {accuracy(quotes):.1%}", ""]
-    lines += ["| category | correct | cases |", "|---|---:|---:|"]
+    lines += ["| category | correct | cases | recall |", "|---|---:|---:|---:|"]
     for category, (good, total) in by_category(quotes).items():
-        lines.append(f"| {category} | {good} | {total} |")
+        lines.append(f"| {category} | {good} | {total} | {good / total if total else 1:.2f} |")
     lines += ["", "| outcome | precision | recall | cases |", "|---|---:|---:|---:|"]
     for outcome, (precision, recall, total) in precision_recall(quotes).items():
         lines.append(f"| {outcome} | {precision:.2f} | {recall:.2f} | {total} |")
