@@ -223,7 +223,7 @@ class NormalizedDocument:
     """A document's normalized text, with offset maps built per block on demand.
 
     A corpus is normalized in bulk for exact search, but only the few spans that are
-    reported need original offsets; cutting the text at line breaks into blocks
+    reported need original offsets; cutting the text at spaces into blocks
     that normalize independently keeps each map small and built only when asked.
     """
 
@@ -239,7 +239,6 @@ class NormalizedDocument:
         self._orig_starts = array("q", (s for s, _ in cuts))
         self._orig_ends = array("q", (e for _, e in cuts))
         self._norm_starts = array("q", accumulate((len(p) + 1 for p in parts[:-1]), initial=0))
-        self._last: tuple[int, Normalized] | None = None  # the block mapped last
 
     def state(self) -> tuple[str, array, array, array]:
         """What ``restore`` needs besides the original text (to ship between processes)."""
@@ -250,16 +249,15 @@ class NormalizedDocument:
         doc = cls.__new__(cls)
         doc.original = original
         doc.text, doc._orig_starts, doc._orig_ends, doc._norm_starts = state
-        doc._last = None
         return doc
 
     @classmethod
     def _cut(cls, text: str) -> list[tuple[int, int]]:
-        """Blocks of about ``BLOCK`` characters, cut at whitespace runs holding a line
-        break, between two characters that normalization leaves alone, so each
-        block normalizes to exactly its share of the whole text."""
+        """Blocks of about ``BLOCK`` characters, cut at whitespace runs between two
+        characters that normalization leaves alone, so each block normalizes to
+        exactly its share of the whole text."""
         cuts, begin, n = [], 0, len(text)
-        at = text.find("\n", begin + cls.BLOCK)
+        at = text.find(" ", begin + cls.BLOCK)
         while at != -1:
             left, right = at, at + 1
             while left > begin and text[left - 1] in _BREAKABLE:
@@ -275,42 +273,46 @@ class NormalizedDocument:
             ):
                 cuts.append((begin, left))
                 begin = right
-                at = text.find("\n", begin + cls.BLOCK)
+                at = text.find(" ", begin + cls.BLOCK)
             else:
-                at = text.find("\n", right)
+                at = text.find(" ", right)
         cuts.append((begin, n))
         return cuts
 
     def _block(self, k: int) -> Normalized:
-        if self._last is None or self._last[0] != k:
-            block = self.original[self._orig_starts[k] : self._orig_ends[k]]
-            self._last = (k, normalize(block))
-        return self._last[1]
+        """Block ``k`` with its offset map (built each time: keeping maps costs memory)."""
+        return normalize(self.original[self._orig_starts[k] : self._orig_ends[k]])
 
     def _block_len(self, k: int) -> int:
         if k + 1 < len(self._norm_starts):
             return self._norm_starts[k + 1] - 1 - self._norm_starts[k]
         return len(self.text) - self._norm_starts[k]
 
-    def _start(self, i: int) -> int:
+    def _locate(self, i: int) -> tuple[int, int]:
+        """The block holding normalized offset ``i``, and ``i`` within that block."""
         k = bisect_right(self._norm_starts, i) - 1
-        local = i - self._norm_starts[k]
-        if local >= self._block_len(k):  # the space joining two blocks
-            return self._orig_ends[k]
-        return self._orig_starts[k] + self._block(k).original_span(local, local + 1)[0]
-
-    def _end(self, j: int) -> int:
-        k = bisect_right(self._norm_starts, j - 1) - 1
-        local = j - self._norm_starts[k]
-        if local > self._block_len(k):
-            return self._orig_starts[k + 1]
-        return self._orig_starts[k] + self._block(k).original_span(local - 1, local)[1]
+        return k, i - self._norm_starts[k]
 
     def original_span(self, i: int, j: int) -> tuple[int, int]:
-        """The original offsets of normalized ``text[i:j]``."""
+        """The original offsets of normalized ``text[i:j]`` (each block mapped once)."""
         if not self.text:
             return 0, 0
+        if j <= i and i >= len(self.text):
+            return len(self.original), len(self.original)
+        k, local = self._locate(i)
+        block = None
+        if local >= self._block_len(k):  # the space joining two blocks
+            start = self._orig_ends[k]
+        else:
+            block = self._block(k)
+            start = self._orig_starts[k] + block.original_span(local, local + 1)[0]
         if j <= i:
-            at = self._start(i) if i < len(self.text) else len(self.original)
-            return at, at
-        return self._start(i), self._end(j)
+            return start, start
+        m, last = self._locate(j - 1)
+        if last >= self._block_len(m):
+            end = self._orig_starts[m + 1]
+        else:
+            if m != k or block is None:
+                block = self._block(m)
+            end = self._orig_starts[m] + block.original_span(last, last + 1)[1]
+        return start, end

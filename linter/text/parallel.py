@@ -7,17 +7,19 @@ macOS) or the work is small, everything runs here, in order.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["available_workers", "fan_out"]
+__all__ = ["available_workers", "can_fork", "fan_out"]
 
+A = TypeVar("A")
 T = TypeVar("T")
 
-_TASK: Callable[[int], Any] | None = None  # set just before forking; read by the workers
+_TASK: Callable[[Any], Any] | None = None  # set just before forking; read by the workers
 # macOS offers fork but its system libraries are not fork-safe; elsewhere there is none.
 _CAN_FORK = sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
@@ -30,20 +32,32 @@ def available_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _run(index: int) -> Any:
+def can_fork() -> bool:
+    """Whether workers can be forked here (not from a daemonic process, which may not)."""
+    return _CAN_FORK and not multiprocessing.current_process().daemon
+
+
+def _run(argument: Any) -> Any:
     assert _TASK is not None
-    return _TASK(index)
+    return _TASK(argument)
 
 
-def fan_out(task: Callable[[int], T], count: int, workers: int) -> list[T]:
-    """``[task(0), ..., task(count - 1)]``, computed by up to ``workers`` forked processes."""
+def fan_out(task: Callable[[A], T], inputs: Sequence[A], workers: int) -> list[T]:
+    """``[task(x) for x in inputs]``, computed by up to ``workers`` forked processes.
+
+    The inputs travel to the workers pickled: objects a worker builds from them
+    are its own and compact, whereas touching the parent's objects would copy
+    (refcounts are writes) every page they sit on.
+    """
     global _TASK
-    workers = min(workers, count)
-    if workers <= 1 or not _CAN_FORK:
-        return [task(i) for i in range(count)]
+    workers = min(workers, len(inputs))
+    if workers <= 1 or not can_fork():
+        return [task(x) for x in inputs]
     _TASK = task
+    gc.freeze()  # the collector would otherwise write to, and so copy, every shared page
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_run, range(count), chunksize=1)
+            return pool.map(_run, inputs, chunksize=1)
     finally:
+        gc.unfreeze()
         _TASK = None

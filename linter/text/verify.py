@@ -9,6 +9,7 @@ failing that, aligned near-match by near-match.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections import Counter, defaultdict
@@ -16,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import chain
+from typing import TypeVar
 
 from linter.text.align import (
     Alignment,
@@ -28,13 +30,17 @@ from linter.text.align import (
 from linter.text.lookalike import find_suspects
 from linter.text.normalize import NormalizedDocument
 from linter.text.numbers import find_negations, find_numbers
-from linter.text.parallel import available_workers, fan_out
+from linter.text.parallel import available_workers, can_fork, fan_out
 from linter.text.quote import PieceMatch, Quote
 
 __all__ = ["Outcome", "QuoteMatcher", "Span", "Verdict"]
 
+T = TypeVar("T")
+
 _PARALLEL_DOCS = 200  # documents, and quotes per process, that make forking worth it
 _QUOTES_PER_WORKER = 100
+_DOCS_PER_TASK = 25  # small tasks keep each worker small and the load even
+_QUOTES_PER_TASK = 50
 _SHORT_GAP = 3  # words an ellipsis may omit before a negation among them changes the meaning
 _NEAR_DOCS = 3  # other documents aligned per unresolved quote, best-voted first
 _VOTE_WORDS = 10  # a quote's rarest tokens that pick those documents
@@ -72,6 +78,17 @@ class Verdict:
     suspects: tuple[str, ...] = ()
 
 
+class _Deferred(Span):
+    """A span still in normalized offsets, as a worker returns it.
+
+    Mapping offsets back reads the original text, and in a forked worker reading
+    an object copies its page; the parent, which owns the texts, maps it instead.
+    """
+
+
+_EMPTY = Verdict(Outcome.NOT_FOUND)  # a quote with no words of its own
+
+
 class _Doc:
     """One document, normalized on first use (only its normalized text is kept)."""
 
@@ -85,7 +102,9 @@ class _Doc:
     def text(self) -> str:
         return self.norm.text
 
-    def span(self, start: int, end: int) -> Span:
+    def span(self, start: int, end: int, *, deferred: bool = False) -> Span:
+        if deferred:  # in a worker: the parent maps it (see ``_Deferred``)
+            return _Deferred(self.path, start, end)
         s, e = self.norm.original_span(start, end)
         return Span(self.path, s, e)
 
@@ -127,6 +146,7 @@ class QuoteMatcher:
         self.threshold = threshold
         self.workers = available_workers() if workers is None else max(1, workers)
         self._docs: dict[str, _Doc] = {}
+        self._in_worker = False  # set in forked workers, which leave spans to the parent
 
     def _doc(self, path: str) -> _Doc | None:
         doc = self._docs.get(path)
@@ -146,17 +166,27 @@ class QuoteMatcher:
         for index, verdict in self._exact_where_cited(quotes, [c for _, c in items]):
             verdicts[index] = verdict
         pending = [(i, quotes[i], items[i][1]) for i, v in enumerate(verdicts) if v is None]
+        del quotes  # the settled ones are no longer needed
         if pending:
             candidates = self._candidates([(q, c) for _, q, c in pending])
             jobs = self._jobs(len(pending))
+            work = [
+                (i, q if jobs == 1 else q.raw, c, found)
+                for (i, q, c), found in zip(pending, candidates, strict=True)
+            ]
+            tasks = _parts(work, _QUOTES_PER_TASK) if jobs > 1 else [work]
 
-            def resolve(part: int) -> list[Verdict]:
-                mine = zip(pending[part::jobs], candidates[part::jobs], strict=True)
-                return [self._resolve(quote, cited, found) for (_, quote, cited), found in mine]
+            def resolve(task: list[tuple]) -> list[tuple[int, Verdict]]:
+                # In a worker the quote arrives as text and is parsed there, anew.
+                self._in_worker = jobs > 1
+                return [
+                    (i, self._resolve(q if isinstance(q, Quote) else Quote(q), c, found))
+                    for i, q, c, found in task
+                ]
 
-            for part, resolved in enumerate(fan_out(resolve, jobs, jobs)):
-                for (index, _, _), verdict in zip(pending[part::jobs], resolved, strict=True):
-                    verdicts[index] = verdict
+            for resolved in fan_out(resolve, tasks, jobs):
+                for index, verdict in resolved:
+                    verdicts[index] = self._undefer(verdict)
         return [v for v in verdicts if v is not None]
 
     def _exact_where_cited(
@@ -164,31 +194,48 @@ class QuoteMatcher:
     ) -> list[tuple[int, Verdict | None]]:
         """Each quote's verdict if verbatim (or bracket-changed) where cited, else None.
 
-        In parallel, each cited document is normalized by one worker only, and
-        the normalized text comes back for the later steps.
+        In parallel, each task takes a few cited documents and the quotes citing
+        them, and sends the normalized documents back for the later steps.
         """
+        by_doc: dict[str, list[int]] = defaultdict(list)
+        for index, path in enumerate(cited):
+            by_doc[path].append(index)
         jobs = self._jobs(len(quotes))
-        order = {path: k for k, path in enumerate(self._texts)}
-        known = set(self._docs)
+        groups = list(by_doc.items())
+        tasks = _parts(groups, _DOCS_PER_TASK) if jobs > 1 else [groups]
 
-        def exact(part: int) -> tuple[list[tuple[int, Verdict | None]], dict[str, tuple]]:
-            out = []
-            for index, (quote, path) in enumerate(zip(quotes, cited, strict=True)):
-                if order.get(path, 0) % jobs != part:
-                    continue
-                found = self._verbatim(quote, path) if quote.pieces else Verdict(Outcome.NOT_FOUND)
-                out.append((index, found))
-            return out, self._shipped(known) if jobs > 1 else {}
+        def exact(task: int) -> tuple[list[tuple[int, Verdict | None]], dict[str, tuple]]:
+            known = set(self._docs)
+            out = [
+                (i, self._verbatim(quotes[i], path) if quotes[i].pieces else _EMPTY)
+                for path, indexes in tasks[task]
+                for i in indexes
+            ]
+            return out, self._release(known) if jobs > 1 else {}
 
         results: list[tuple[int, Verdict | None]] = []
-        for part_results, states in fan_out(exact, jobs, jobs):
-            results += part_results
+        for part, states in fan_out(exact, range(len(tasks)), jobs):
+            results += part
             self._adopt(states)
         return results
 
-    def _shipped(self, known: set[str]) -> dict[str, tuple]:
-        """Normalized documents this (worker) process added, to send back to the parent."""
-        return {p: d.norm.state() for p, d in self._docs.items() if p not in known}
+    def _undefer(self, verdict: Verdict) -> Verdict:
+        """A verdict from a worker with its span mapped to original offsets, here."""
+        span = verdict.span
+        if not isinstance(span, _Deferred):
+            return verdict
+        doc = self._doc(span.doc)
+        assert doc is not None
+        return dataclasses.replace(verdict, span=doc.span(span.start, span.end))
+
+    def _release(self, known: set[str]) -> dict[str, tuple]:
+        """In a worker: hand over (and forget) the documents normalized by this task.
+
+        Forgetting them keeps each worker small; the parent keeps the only copy,
+        which later workers share copy-on-write.
+        """
+        fresh = [p for p in self._docs if p not in known]
+        return {p: self._docs.pop(p).norm.state() for p in fresh}
 
     def _adopt(self, states: dict[str, tuple]) -> None:
         for path, state in states.items():
@@ -198,7 +245,7 @@ class QuoteMatcher:
 
     def _jobs(self, quotes: int) -> int:
         """Processes worth starting for ``quotes`` quotes (forking one costs ~20 ms)."""
-        if len(self._texts) < _PARALLEL_DOCS:
+        if len(self._texts) < _PARALLEL_DOCS or not can_fork():
             return 1
         return max(1, min(self.workers, quotes // _QUOTES_PER_WORKER))
 
@@ -230,20 +277,19 @@ class QuoteMatcher:
         with token trigrams.
         """
         vocabulary = set().union(*(q.tokens for q, _ in pending))
-        paths = list(self._texts)
         jobs = self._jobs(len(pending))
+        tasks = _parts(list(self._texts), _DOCS_PER_TASK) if jobs > 1 else [list(self._texts)]
 
-        known = set(self._docs)
-
-        def scan(part: int) -> tuple[dict[str, list[str]], dict[str, tuple]]:
+        def scan(task: int) -> tuple[dict[str, list[str]], dict[str, tuple]]:
+            known = set(self._docs)
             hits: dict[str, list[str]] = defaultdict(list)
-            for path in paths[part::jobs]:
+            for path in tasks[task]:
                 for word in vocabulary.intersection(self._tokens(path)):
                     hits[word].append(path)
-            return hits, self._shipped(known) if jobs > 1 else {}
+            return hits, self._release(known) if jobs > 1 else {}
 
         postings: dict[str, list[str]] = defaultdict(list)
-        for part_postings, states in fan_out(scan, jobs, jobs):
+        for part_postings, states in fan_out(scan, range(len(tasks)), jobs):
             for word, where in part_postings.items():
                 postings[word].extend(where)
             self._adopt(states)
@@ -318,7 +364,7 @@ class QuoteMatcher:
             doc, match = holders[0]
             return Verdict(
                 Outcome.MISATTRIBUTED,
-                doc.span(match[0].start, match[-1].end),
+                doc.span(match[0].start, match[-1].end, deferred=self._in_worker),
                 1.0,
                 holders=tuple(d.path for d, _ in holders),
             )
@@ -359,8 +405,7 @@ class QuoteMatcher:
         score = sum(w * a.score for w, a in zip(weights, pieces, strict=True)) / sum(weights)
         return _Near(doc, pieces, score)
 
-    @staticmethod
-    def _judge(quote: Quote, near: _Near) -> Verdict:
+    def _judge(self, quote: Quote, near: _Near) -> Verdict:
         """INEXACT or MEANING_CHANGED for a near match, with diff, changes and suspects."""
         texts = near.texts()
         source, said = " ... ".join(texts), " ... ".join(quote.plain)
@@ -369,12 +414,16 @@ class QuoteMatcher:
         outcome = Outcome.MEANING_CHANGED if changes else Outcome.INEXACT
         return Verdict(
             outcome,
-            near.doc.span(near.start, near.end),
+            near.doc.span(near.start, near.end, deferred=self._in_worker),
             round(near.score, 4),
             " … ".join(diffs) or None,
             changes,
             suspects=find_suspects(quote.text, source),
         )
+
+
+def _parts(items: list[T], size: int) -> list[list[T]]:
+    return [items[k : k + size] for k in range(0, len(items), size)] or [[]]
 
 
 def _editorial_changes(text: str, found: list[PieceMatch]) -> tuple[str, ...]:
