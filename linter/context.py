@@ -39,8 +39,6 @@ class Context:
         return self.memo("verdicts", self._verify_all).get(id(claim))
 
     def _verify_all(self) -> dict[int, Verdict]:
-        from linter.text.verify import QuoteMatcher
-
         checkable = [
             (claim, key)
             for claim in self.registry.claims
@@ -48,9 +46,65 @@ class Context:
         ]
         if not checkable:
             return {}
-        matcher = QuoteMatcher(self.corpus.texts(), threshold=self.config.threshold)
-        verdicts = matcher.verify_many([(claim.quote, key) for claim, key in checkable])
+        items = [(claim.quote, key) for claim, key in checkable]
+        verdicts = self._verify_cached(items) if self.config.cache else self._verify(items)
         return {id(claim): verdict for (claim, _), verdict in zip(checkable, verdicts, strict=True)}
+
+    def _verify(self, items: list[tuple[str, str]]) -> list[Verdict]:
+        from linter.text.verify import QuoteMatcher
+
+        matcher = QuoteMatcher(self.corpus.texts(), threshold=self.config.threshold)
+        return matcher.verify_many(items)
+
+    def _verify_cached(self, items: list[tuple[str, str]]) -> list[Verdict]:
+        """Verdicts from the cache where their inputs are unchanged; the rest computed and stored.
+
+        A verbatim verdict depends only on the cited document; any other also on
+        the whole corpus, so it is keyed by the corpus fingerprint.
+        """
+        from linter import cache
+        from linter.text.verify import Outcome
+
+        store = cache.VerdictCache(cache.cache_folder())
+        try:
+            hashes: dict[str, str] = {}
+
+            def doc_hash(key: str) -> str:
+                if key not in hashes:
+                    hashes[key] = cache.content_hash(self.corpus.documents[key].text)
+                return hashes[key]
+
+            threshold = self.config.threshold
+            local = [cache.verdict_key(q, k, doc_hash(k), threshold) for q, k in items]
+            found = store.get_many(local)
+            results: list[Verdict | None] = [
+                v if (v := found.get(key)) and v.outcome is Outcome.VERBATIM else None
+                for key in local
+            ]
+            if any(r is None for r in results):
+                fingerprint = cache.corpus_fingerprint(
+                    {key: doc_hash(key) for key in self.corpus.documents}
+                )
+                wide = {
+                    i: cache.verdict_key(q, k, fingerprint, threshold)
+                    for i, ((q, k), r) in enumerate(zip(items, results, strict=True))
+                    if r is None
+                }
+                found = store.get_many(wide.values())
+                for i, key in wide.items():
+                    results[i] = found.get(key)
+                missing = [i for i, r in enumerate(results) if r is None]
+                if missing:
+                    fresh = self._verify([items[i] for i in missing])
+                    stored = []
+                    for i, verdict in zip(missing, fresh, strict=True):
+                        results[i] = verdict
+                        key = local[i] if verdict.outcome is Outcome.VERBATIM else wide[i]
+                        stored.append((key, verdict))
+                    store.put_many(stored)
+            return results  # type: ignore[return-value]
+        finally:
+            store.close()
 
     def span(self, span: Span | None) -> SourceSpan | None:
         """A located source span for a diagnostic."""

@@ -1,0 +1,157 @@
+"""A cache of verdicts, so a repeat run with nothing changed does almost no work.
+
+Keys are content hashes, so the cache is never stale: a verdict found where
+cited depends only on the quote, the cited document's bytes and the settings;
+any other verdict (misattributed, not found, inexact) also depends on the
+whole corpus, so its key includes the corpus fingerprint. Values are JSON,
+never pickle: a cache file can come from anywhere (a cloned repository), and
+unpickling it could run code. A corrupt file, or one written by another
+version, is discarded and rebuilt; any database error just means no cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from linter import __version__
+from linter.text.verify import Outcome, Span, Verdict
+
+SCHEMA = 1
+
+
+def content_hash(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def corpus_fingerprint(hashes: Mapping[str, str]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for key in sorted(hashes):
+        digest.update(f"{key}\0{hashes[key]}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def verdict_key(quote: str, cited: str, scope: str, threshold: float) -> str:
+    """``scope`` is the cited document's hash (found where cited) or the corpus fingerprint."""
+    payload = f"{__version__}\0{threshold!r}\0{cited}\0{scope}\0{quote}"
+    return hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+def encode(verdict: Verdict) -> str:
+    span = verdict.span
+    return json.dumps(
+        [
+            verdict.outcome.value,
+            [span.doc, span.start, span.end] if span else None,
+            verdict.score,
+            verdict.diff,
+            list(verdict.changes),
+            list(verdict.holders),
+            list(verdict.suspects),
+        ],
+        ensure_ascii=False,
+    )
+
+
+def decode(raw: str) -> Verdict | None:
+    try:
+        outcome, span, score, diff, changes, holders, suspects = json.loads(raw)
+        return Verdict(
+            outcome=Outcome(outcome),
+            span=Span(str(span[0]), int(span[1]), int(span[2])) if span else None,
+            score=float(score) if score is not None else None,
+            diff=diff if isinstance(diff, str) else None,
+            changes=tuple(map(str, changes)),
+            holders=tuple(map(str, holders)),
+            suspects=tuple(map(str, suspects)),
+        )
+    except (ValueError, TypeError, IndexError, KeyError):
+        return None
+
+
+class VerdictCache:
+    """SQLite store of encoded verdicts. Every failure degrades to "not cached"."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / "verdicts.sqlite3"
+        self._db: sqlite3.Connection | None = None
+        with contextlib.suppress(OSError, sqlite3.Error):
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection | None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(2):
+            try:
+                db = sqlite3.connect(self.path, timeout=2.0)
+                db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+                row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+                if row is None or row[0] != f"{SCHEMA}:{__version__}":
+                    db.execute("DROP TABLE IF EXISTS verdicts")
+                    db.execute("CREATE TABLE verdicts (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                    db.execute(
+                        "INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
+                        (f"{SCHEMA}:{__version__}",),
+                    )
+                    db.commit()
+                return db
+            except sqlite3.DatabaseError:  # corrupt or not a database: start afresh
+                with contextlib.suppress(Exception):
+                    db.close()
+                with contextlib.suppress(OSError):
+                    os.unlink(self.path)
+        return None
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Verdict]:
+        if self._db is None:
+            return {}
+        found: dict[str, Verdict] = {}
+        wanted = list(dict.fromkeys(keys))
+        try:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, raw in self._db.execute(
+                    f"SELECT key, value FROM verdicts WHERE key IN ({marks})", chunk
+                ):
+                    verdict = decode(raw)
+                    if verdict is not None:
+                        found[key] = verdict
+        except sqlite3.Error:
+            return {}
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, Verdict]]) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO verdicts VALUES (?, ?)",
+                    ((key, encode(v)) for key, v in items),
+                )
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+
+def cache_folder() -> Path:
+    """``$CLAIMLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/claimlint``, else ``~/.cache/claimlint``.
+
+    Deliberately outside the repository: a cache committed to a repository could
+    vouch for quotes that were never checked on this machine.
+    """
+    override = os.environ.get("CLAIMLINT_CACHE_DIR")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "claimlint"
