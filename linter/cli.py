@@ -7,7 +7,6 @@ Exit codes (as ruff): 0 nothing to report, 1 an error or warning was found,
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from collections.abc import Sequence
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from linter import __version__
 from linter.errors import UsageError
+from linter.suggest import closest
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 REGISTRY_SUFFIXES = (".yaml", ".yml")
@@ -133,8 +133,8 @@ def cmd_rule(key: str) -> int:
     rule = by_name_or_code(key)
     if rule is None:
         names = [*all_rules(), *(r.name for r in all_rules().values())]
-        hint = difflib.get_close_matches(key, names, n=1)
-        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+        hint = closest(key, names)
+        suggestion = f"; did you mean '{hint}'?" if hint else ""
         raise UsageError(f"no rule '{key}'{suggestion} (run 'claimlint rules' to list them)")
     print(f"{rule.code} {rule.name} (default severity: {rule.severity})\n\n{rule.doc}")
     return EXIT_OK

@@ -11,7 +11,6 @@ cannot be read at all is a ``UsageError``.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import gc
 import os
 import re
@@ -29,6 +28,7 @@ from linter.rules.r101_registry_syntax import RULE as R101
 from linter.rules.r102_registry_schema import RULE as R102
 from linter.rules.r103_duplicate_id import RULE as R103
 from linter.rules.r104_duplicate_key import RULE as R104
+from linter.suggest import closest
 from linter.yamlsafe import Node
 
 MAX_BYTES = 50 * 1024 * 1024  # a 10,000-claim registry is about 3 MB
@@ -136,21 +136,10 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice a typo most likely meant (case-insensitively), if any is close."""
-    by_lower = {choice.lower(): choice for choice in choices}
-    # A transposition ('Q120' for 'Q102') beats difflib's ties between equal scores.
-    swapped = [c for c in by_lower if sorted(c) == sorted(word.lower()) and c != word.lower()]
-    if len(swapped) == 1:
-        return by_lower[swapped[0]]
-    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
-    return by_lower[close[0]] if close else None
-
-
 def _suggest(word: str, choices: Iterable[str]) -> str:
     """'; did you mean X?' when one choice is close, else the list of choices."""
     choices = list(choices)
-    close = _closest(word, choices)
+    close = closest(word, choices)
     if close:
         return f"; did you mean '{close}'?"
     return f"; expected one of: {', '.join(choices)}"
@@ -245,10 +234,7 @@ class _Reader:
             )
             return
         sections: dict[str, Node] = {}
-        for key, value in root.pairs():
-            name = self.key_text(key)
-            if name is None:
-                continue
+        for name, key, value in self.named(root):
             if name not in SECTIONS:
                 self.schema(f"unknown top-level section '{name}'{_suggest(name, SECTIONS)}", key)
                 continue
@@ -264,12 +250,13 @@ class _Reader:
         for name, value in sections.items():
             readers[name](value)
 
-    def key_text(self, key: Node) -> str | None:
-        """A mapping key as text; a list or mapping used as a key is an error."""
-        if key.kind != "scalar":
-            self.schema(f"a key must be a plain name, got {_KINDS_OF[key.kind]}", key)
-            return None
-        return key.text
+    def named(self, node: Node) -> Iterator[tuple[str, Node, Node]]:
+        """A mapping's ``(name, key, value)`` entries; a list or mapping as a key is an error."""
+        for key, value in node.pairs():
+            if key.kind == "scalar":
+                yield key.text, key, value
+            else:
+                self.schema(f"a key must be a plain name, got {_KINDS_OF[key.kind]}", key)
 
     def mapping(self, node: Node, what: str, claim: str | None = None, of: str = "") -> bool:
         if node.kind == "map":
@@ -321,10 +308,7 @@ class _Reader:
     ) -> dict[str, tuple[Node, Node]]:
         """A mapping's fields by name; unknown ones reported with a suggestion."""
         fields: dict[str, tuple[Node, Node]] = {}
-        for key, value in node.pairs():
-            name = self.key_text(key)
-            if name is None:
-                continue
+        for name, key, value in self.named(node):
             if name not in allowed:
                 self.schema(
                     f"unknown field '{name}' in {what}{_suggest(name, allowed)}", key, claim
@@ -447,13 +431,10 @@ class _Reader:
             return reasons, keys
         if self._codes is None:
             self._codes = _known_codes()
-        for key, value in node.pairs():
-            code = self.key_text(key)
-            if code is None:
-                continue
+        for code, key, value in self.named(node):
             if code not in self._codes:
                 by_name = _rule_for_name(code)
-                close = _closest(code, self._codes)
+                close = closest(code, self._codes)
                 if by_name and by_name != code:
                     hint = f"; use the code '{by_name}'"
                 elif close:
@@ -486,10 +467,7 @@ class _Reader:
             node, "'sources'", of="of source path to title, outlet, published"
         ):
             return
-        for key, value in node.pairs():
-            path = self.key_text(key)
-            if path is None:
-                continue
+        for path, key, value in self.named(node):
             meta = SourceMeta(path=path, location=self.at(key))
             if not value.is_null and self.mapping(value, f"source '{path}'"):
                 fields = self.known_keys(value, SOURCE_FIELDS, f"source '{path}'")
@@ -524,10 +502,7 @@ class _Reader:
             node, "'aliases'", of="of name to list of variant spellings"
         ):
             return
-        for key, value in node.pairs():
-            name = self.key_text(key)
-            if name is None:
-                continue
+        for name, key, value in self.named(node):
             what = f"the variants of '{name}' in 'aliases'"
             if value.kind != "seq":
                 self.schema(f"{what} must be a list of spellings, got {_describe(value)}", value)
@@ -541,10 +516,7 @@ class _Reader:
             node, "'topics'", of="of topic name to kind, about, ..."
         ):
             return
-        for key, value in node.pairs():
-            name = self.key_text(key)
-            if name is None:
-                continue
+        for name, key, value in self.named(node):
             topic = self.topic(name, key, value)
             if topic is not None:
                 self.registry.topics[name] = topic
@@ -563,7 +535,7 @@ class _Reader:
         if kind not in KINDS:
             self.schema(
                 f"'kind' of {label} must be one of {', '.join(KINDS)}, got '{_short(kind)}'"
-                + (f"; did you mean '{close}'?" if (close := _closest(kind, KINDS)) else ""),
+                + (f"; did you mean '{close}'?" if (close := closest(kind, KINDS)) else ""),
                 fields["kind"][1],
             )
             return None

@@ -1,7 +1,7 @@
 """Analyze every topic of a registry: read values, group them, find conflicts.
 
-Pure: the F-rules and the discrepancy report both call ``analyze`` and so
-describe the same disagreements.
+Pure: the F-rules and the discrepancy report share one ``analyze`` result per
+check (``analysis_of``) and so describe the same disagreements.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import posixpath
 from collections import Counter
 from dataclasses import replace
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from linter.facts.compare import conflicting, covers
 from linter.facts.dates import find_dates
@@ -27,22 +28,31 @@ from linter.facts.model import (
 )
 from linter.facts.names import AliasIndex, Spelling, name_words, norm, variant_clusters
 from linter.facts.values import Unreadable, read_given, read_quote, unsupported
-from linter.model import Claim, Registry, Topic
+from linter.model import Claim, Registry, SourceMeta, Topic
+
+if TYPE_CHECKING:
+    from linter.context import Context
+
+
+def normalized_path(path: str) -> str:
+    """A cited path as compared: forward slashes, ``./`` and ``x/..`` folded."""
+    return posixpath.normpath(path.replace("\\", "/"))
+
+
+def source_meta(registry: Registry, source: str) -> SourceMeta | None:
+    """The ``sources:`` entry of a cited source, matching paths as written or normalized."""
+    meta = registry.sources.get(source)
+    if meta is None:
+        wanted = normalized_path(source)
+        meta = next(
+            (m for path, m in registry.sources.items() if normalized_path(path) == wanted), None
+        )
+    return meta
 
 
 def published_of(registry: Registry, source: str) -> str | None:
-    """The ``published`` date of a cited source, matching paths as written or normalized."""
-    meta = registry.sources.get(source)
-    if meta is None:
-        wanted = posixpath.normpath(source.replace("\\", "/"))
-        meta = next(
-            (
-                m
-                for path, m in registry.sources.items()
-                if posixpath.normpath(path.replace("\\", "/")) == wanted
-            ),
-            None,
-        )
+    """The ``published`` date of a cited source, if the registry gives one."""
+    meta = source_meta(registry, source)
     return meta.published if meta else None
 
 
@@ -155,11 +165,9 @@ def name_variants(registry: Registry, aliases: AliasIndex) -> list[NameVariant]:
     """Names spelled differently across claims' quotes and values, no alias covering them."""
     spellings: list[Spelling] = []
     for claim in registry.claims:
-        spellings.extend(Spelling(w, claim.id, "quote") for w in name_words(claim.quote))
         values = claim.value if isinstance(claim.value, list) else [claim.value]
-        for value in values:
-            if isinstance(value, str):
-                spellings.extend(Spelling(w, claim.id, "value") for w in name_words(value))
+        texts = [claim.quote, *(v for v in values if isinstance(v, str))]
+        spellings.extend(Spelling(w, claim.id) for text in texts for w in name_words(text))
     variants = []
     for cluster in variant_clusters(spellings, aliases.token_groups()):
         claims_by: dict[str, dict[str, None]] = {}
@@ -193,6 +201,11 @@ def analyze(registry: Registry) -> tuple[list[TopicAnalysis], list[NameVariant]]
         for name, topic in registry.topics.items()
     ]
     return analyses, name_variants(registry, aliases)
+
+
+def analysis_of(ctx: Context) -> tuple[list[TopicAnalysis], list[NameVariant]]:
+    """``analyze`` of a check's registry, computed once and shared by the F-rules and the report."""
+    return ctx.memo("facts", lambda: analyze(ctx.registry))
 
 
 def claims_on(registry: Registry, topic: str) -> list[Claim]:

@@ -16,6 +16,7 @@ _INTERVAL_KINDS = frozenset({"count", "quantity", "date"})
 
 
 def _widened(fact: FactValue, tolerance: float | None) -> tuple[float, float]:
+    """A value's interval, open sides infinite; a quantity's widened by ``tolerance``."""
     low = -float("inf") if fact.low is None else fact.low
     high = float("inf") if fact.high is None else fact.high
     if fact.kind == "quantity" and tolerance:
@@ -68,8 +69,7 @@ def covers(acknowledged: FactValue, seen: FactValue, tolerance: float | None = N
     """Whether an acknowledged value accounts for a seen one (the same, or within it)."""
     if seen.kind in _INTERVAL_KINDS:
         a_low, a_high = _widened(acknowledged, tolerance)
-        s_low = -float("inf") if seen.low is None else seen.low
-        s_high = float("inf") if seen.high is None else seen.high
+        s_low, s_high = _widened(seen, None)
         return a_low <= s_low and s_high <= a_high
     if seen.kind == "set":
         if seen.complete:

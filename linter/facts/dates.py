@@ -34,7 +34,8 @@ _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-_PART = r"(?:(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of))[\s-]+)?"
+_PART_WORD = r"(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)"
+_PART = rf"(?:(?P<part>{_PART_WORD})[\s-]+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1\d{3}|2\d{3})(?![\d-])"
 _PATTERNS = [
@@ -42,10 +43,7 @@ _PATTERNS = [
     re.compile(r"(?<![\d/])(?P<year>\d{4})/(?P<mnum>\d{1,2})/(?P<dnum>\d{1,2})(?![\d/])"),
     re.compile(rf"(?<!\w){_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?!\w)"),
     re.compile(rf"(?<!\w){_PART}{_MONTH}(?:\s+{_DAY}(?!\d))?(?:,?\s+{_YEAR})?(?!\w)"),
-    re.compile(
-        rf"(?<!\w)(?P<ypart>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of))"
-        rf"[\s-]+{_YEAR}(?!\w)"
-    ),
+    re.compile(rf"(?<!\w)(?P<ypart>{_PART_WORD})[\s-]+{_YEAR}(?!\w)"),
     re.compile(rf"(?<![\w,.]){_YEAR}(?!\w|s\b|[,.]\d)"),
 ]
 
@@ -60,7 +58,6 @@ class DateToken:
     low: int | None  # None: the year is unknown
     high: int | None
     display: str
-    year_from: str = "text"  # "text" | "published" | "missing"
     month: int | None = None
     day: int | None = None
     part: str | None = None  # "early" | "mid" | "late"
@@ -146,22 +143,14 @@ def _token(match: re.Match[str], fallback: int | None) -> DateToken | None:
         day = int(groups["day"]) if groups.get("day") else None
     if day is not None:
         part = None
-    year = int(groups["year"]) if groups.get("year") else None
-    year_from = "text"
-    if year is None:
-        year, year_from = (fallback, "published") if fallback else (None, "missing")
-    text = match.group()
+    year = int(groups["year"]) if groups.get("year") else (fallback or None)
     if year is None:
         if month is None or (day is not None and not 1 <= day <= 31):
             return None
-        shown = display(None, month, day, part)
-        return DateToken(
-            match.start(), match.end(), text, None, None, shown, year_from, month, day, part
-        )
-    bounds = interval(year, month, day, part)
+        bounds: tuple[int | None, int | None] | None = (None, None)
+    else:
+        bounds = interval(year, month, day, part)
     if bounds is None:
         return None
     shown = display(year, month, day, part)
-    return DateToken(
-        match.start(), match.end(), text, bounds[0], bounds[1], shown, year_from, month, day, part
-    )
+    return DateToken(match.start(), match.end(), match.group(), *bounds, shown, month, day, part)

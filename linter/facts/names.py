@@ -162,19 +162,22 @@ def _name_lists(text: str) -> list[list[re.Match[str]]]:
     lists: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
     joined_by_and = False
+
+    def close() -> None:  # two names make a list only when joined by and/or
+        if len(current) >= 3 or (len(current) == 2 and joined_by_and):
+            lists.append(current)
+
     previous = None
     for match in PROPER_NOUN.finditer(text):
         gap = _LIST_GAP.fullmatch(text, previous.end(), match.start()) if previous else None
         if gap is None:
-            if len(current) >= 3 or (len(current) == 2 and joined_by_and):
-                lists.append(current)
+            close()
             current, joined_by_and = [], False
         elif gap["last"]:
             joined_by_and = True
         current.append(match)
         previous = match
-    if len(current) >= 3 or (len(current) == 2 and joined_by_and):
-        lists.append(current)
+    close()
     return lists
 
 
@@ -257,7 +260,6 @@ class Spelling:
 
     word: str
     claim_id: str
-    field: str  # "quote" | "value"
 
 
 _SENTENCE_OPENERS = frozenset('.!?:;\u2014"“(')

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from linter.facts.compare import conflicting
 from linter.facts.dates import DateToken, find_dates, interval
 from linter.facts.dates import display as date_display
 from linter.facts.model import FactValue
@@ -28,7 +29,7 @@ from linter.facts.names import (
     words,
     words_appear,
 )
-from linter.text.numbers import NumberToken, find_numbers
+from linter.text.numbers import SCALES, NumberToken, find_numbers
 
 
 class Unreadable(ValueError):
@@ -91,7 +92,8 @@ _QUALIFIER = re.compile(
 )
 _LOOKBACK = 40  # characters before a number searched for a qualifier or "between"
 _APPROX = 0.1  # "about 30" is 27-33; "almost 30" is 27-30
-_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# The large scales ("thousand" and up) that "between 1 and 2 million" spreads to its first number.
+_SCALE_WORDS = {word: value for word, value in SCALES.items() if value >= 1_000}
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to)\s*|\s+and\s+", re.IGNORECASE)
 
 
@@ -232,7 +234,7 @@ def _date_fact(token: DateToken, claim_id: str, origin: str) -> FactValue:
     )
 
 
-def _missing_year(text: str, shown: str, published: str | None) -> Unreadable:
+def _missing_year(text: str, shown: str) -> Unreadable:
     return Unreadable(
         f"{text!r} gives {shown} without a year and the source has no `published` date to "
         "take it from (a year is never guessed); give the year, or `published` under `sources:`"
@@ -257,7 +259,7 @@ def _given_date(raw: Any, claim_id: str, published: str | None) -> FactValue:
             "November 9, 2018 or early September 2018)"
         )
     if tokens[0].low is None:
-        raise _missing_year(raw, tokens[0].display, published)
+        raise _missing_year(raw, tokens[0].display)
     return _date_fact(tokens[0], claim_id, "value")
 
 
@@ -418,7 +420,7 @@ def read_quote(
         raise Unreadable(f"the quote holds several values ({listed}); give `value` to say which")
     if kind == "date":
         for token in find_dates(quote, published):
-            raise _missing_year(token.text, token.display, published)
+            raise _missing_year(token.text, token.display)
     raise Unreadable(f"the quote holds no {noun}; give `value`")
 
 
@@ -431,8 +433,6 @@ def unsupported(
     tolerance: float | None = None,
 ) -> str | None:
     """Why a given value is not what the claim's own quote says, or None if it is (F102)."""
-    from linter.facts.compare import conflicting
-
     aliases = aliases or AliasIndex()
     kind = fact.kind
     if kind in {"name", "text"}:

@@ -8,14 +8,13 @@ diagnostics ``check`` produced: nothing is re-detected.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from linter.diagnostics import Diagnostic, Location
-from linter.facts.analysis import analyze
+from linter.facts.analysis import analysis_of, normalized_path, source_meta
 from linter.facts.dates import interval
 from linter.facts.model import (
     ACKNOWLEDGED,
@@ -129,6 +128,11 @@ class QuoteProblem:
     claim: str | None
     diff: str | None
 
+    @property
+    def where(self) -> str:
+        """``path:line:column`` of the claim in the registry."""
+        return f"{self.location.path}:{self.location.line}:{self.location.column}"
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -152,7 +156,7 @@ class Report:
 
 def build(ctx: Context, diagnostics: Sequence[Diagnostic]) -> Report:
     """The report for a loaded context and the diagnostics ``check`` found."""
-    analyses, variants = analyze(ctx.registry)
+    analyses, variants = analysis_of(ctx)
     return assemble(
         ctx.registry,
         analyses,
@@ -175,12 +179,10 @@ def assemble(
     in its source, or None; without it no quote has source context.
     """
     problems = quote_problems(diagnostics)
-    by_claim: dict[str, list[str]] = {}
+    by_claim: dict[str, dict[str, None]] = {}  # claim id -> its problems' codes, in order
     for problem in problems:
         if problem.claim:
-            by_claim.setdefault(problem.claim, [])
-            if problem.code not in by_claim[problem.claim]:
-                by_claim[problem.claim].append(problem.code)
+            by_claim.setdefault(problem.claim, {})[problem.code] = None
     claims = {claim.id: claim for claim in registry.claims}
 
     def cite(claim_id: str) -> Citation | None:
@@ -200,7 +202,8 @@ def assemble(
     summary = Summary(
         claims=len(registry.claims),
         sources=len(
-            {_norm(c.source) for c in registry.claims} | {_norm(p) for p in registry.sources}
+            {normalized_path(c.source) for c in registry.claims}
+            | {normalized_path(p) for p in registry.sources}
         ),
         topics=len(topics),
         conflicts=sum(t.status == CONFLICTS for t in topics),
@@ -240,7 +243,7 @@ def citation(
     found: Found | None,
     problems: tuple[str, ...] = (),
 ) -> Citation:
-    meta = registry.sources.get(claim.source) or _find_meta(registry, claim.source)
+    meta = source_meta(registry, claim.source)
     if found is None:
         excerpt = Excerpt("", claim.quote, "", found=False)
         location = None
@@ -337,12 +340,3 @@ def date_key(published: str | None) -> tuple[int, int, int, str]:
         return (1, 0, 0, published)
     first, last = days
     return (0, last, first, published)
-
-
-def _norm(path: str) -> str:
-    return posixpath.normpath(path.replace("\\", "/"))
-
-
-def _find_meta(registry: Registry, source: str):
-    wanted = _norm(source)
-    return next((m for p, m in registry.sources.items() if _norm(p) == wanted), None)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Sequence
 
 from linter.report.build import Citation, QuoteProblem, Report, TopicReport
 from linter.report.present import (
     excerpt_parts,
     outlet_of,
+    sources_count,
     status_label,
     status_meaning,
     status_symbol,
@@ -197,26 +199,15 @@ def _topic(topic: TopicReport, anchor: str) -> list[str]:
     if topic.values:
         parts.append('<ul class="values">')
         for value in topic.values:
-            count = len(value.citations)
-            noun = "source" if count == 1 else "sources"
-            parts.append(f"<li><strong>{esc(value.display)}</strong> — {count} {noun}</li>")
-        parts += [
-            "</ul>",
-            "<table>",
-            f"<caption>Sources on {esc(topic.name)}, oldest publication first</caption>",
-            '<colgroup><col class="c-date"><col class="c-outlet"><col class="c-value">'
-            '<col class="c-claim"><col class="c-quote"><col class="c-where"></colgroup>',
-            "<thead><tr>"
-            + "".join(
-                f'<th scope="col">{h}</th>'
-                for h in ("Published", "Outlet", "Value", "Claim", "Quote in context", "Where")
-            )
-            + "</tr></thead>",
-            "<tbody>",
-            *(_row(value.display, cite) for value, cite in topic.timeline()),
-            "</tbody>",
-            "</table>",
-        ]
+            count = sources_count(len(value.citations))
+            parts.append(f"<li><strong>{esc(value.display)}</strong> — {count}</li>")
+        parts.append("</ul>")
+        parts += _table(
+            f"Sources on {esc(topic.name)}, oldest publication first",
+            ("Published", "Outlet", "Value", "Claim", "Quote in context", "Where"),
+            (_row(value.display, cite) for value, cite in topic.timeline()),
+            ("c-date", "c-outlet", "c-value", "c-claim", "c-quote", "c-where"),
+        )
     if topic.unreadable:
         ids = ", ".join(f'<span class="claim">{esc(c)}</span>' for c in topic.unreadable)
         parts.append(f'<p class="muted">Value could not be read from: {ids}.</p>')
@@ -251,53 +242,52 @@ def _variants(report: Report) -> list[str]:
     parts = ['<section aria-labelledby="h-variants">', '<h2 id="h-variants">Name variants</h2>']
     if not report.name_variants:
         return [*parts, "<p>No name is spelled in more than one way.</p>", "</section>"]
-    parts += [
-        "<table>",
-        "<caption>Names spelled in several ways with no alias entry</caption>",
-        '<thead><tr><th scope="col">Likely name</th><th scope="col">Spellings</th>'
-        '<th scope="col">Claims</th></tr></thead>',
-        "<tbody>",
-    ]
+    rows = []
     for variant in report.name_variants:
         spellings = ", ".join(esc(s) for s in variant.spellings)
         claims = ", ".join(f'<span class="claim">{esc(c)}</span>' for c in variant.claim_ids)
-        parts.append(
+        rows.append(
             f'<tr><th scope="row">{esc(variant.canonical)}</th>'
             f"<td>{spellings}</td><td>{claims}</td></tr>"
         )
-    return [*parts, "</tbody>", "</table>", "</section>"]
+    parts += _table(
+        "Names spelled in several ways with no alias entry",
+        ("Likely name", "Spellings", "Claims"),
+        rows,
+    )
+    return [*parts, "</section>"]
 
 
 def _problems(report: Report) -> list[str]:
     parts = ['<section aria-labelledby="h-problems">', '<h2 id="h-problems">Quote problems</h2>']
     if not report.quote_problems:
         return [*parts, "<p>Every quote was found in the source it cites.</p>", "</section>"]
-    parts += [
-        "<table>",
-        "<caption>Problems <code>claimlint check</code> found with quotes and sources</caption>",
-        '<colgroup><col class="c-pwhere"><col class="c-code"><col class="c-sev">'
-        '<col class="c-pclaim"><col class="c-msg"></colgroup>',
-        "<thead><tr>"
-        + "".join(
-            f'<th scope="col">{h}</th>' for h in ("Where", "Code", "Severity", "Claim", "Problem")
-        )
-        + "</tr></thead>",
-        "<tbody>",
-        *(_problem(p) for p in report.quote_problems),
-        "</tbody>",
-        "</table>",
-        "</section>",
-    ]
-    return parts
+    parts += _table(
+        "Problems <code>claimlint check</code> found with quotes and sources",
+        ("Where", "Code", "Severity", "Claim", "Problem"),
+        map(_problem, report.quote_problems),
+        ("c-pwhere", "c-code", "c-sev", "c-pclaim", "c-msg"),
+    )
+    return [*parts, "</section>"]
+
+
+def _table(
+    caption: str, head: Sequence[str], rows: Iterable[str], cols: Sequence[str] = ()
+) -> list[str]:
+    """A table's lines: ``caption`` and ``head`` are markup, ``cols`` the column classes."""
+    parts = ["<table>", f"<caption>{caption}</caption>"]
+    if cols:
+        parts.append("<colgroup>" + "".join(f'<col class="{c}">' for c in cols) + "</colgroup>")
+    heads = "".join(f'<th scope="col">{h}</th>' for h in head)
+    return [*parts, f"<thead><tr>{heads}</tr></thead>", "<tbody>", *rows, "</tbody>", "</table>"]
 
 
 def _problem(problem: QuoteProblem) -> str:
-    where = f"{problem.location.path}:{problem.location.line}:{problem.location.column}"
     message = esc(problem.message)
     if problem.diff:
         message += f'<br><span class="muted">{esc(problem.diff)}</span>'
     return (
-        f'<tr><th scope="row" class="where">{esc(where)}</th>'
+        f'<tr><th scope="row" class="where">{esc(problem.where)}</th>'
         f"<td>{esc(problem.code)} {esc(problem.name)}</td><td>{esc(problem.severity)}</td>"
         f'<td class="claim">{esc(problem.claim or "")}</td><td>{message}</td></tr>'
     )

@@ -8,11 +8,13 @@ inject HTML or turn into maths; no raw HTML is emitted.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 from linter.report.build import Citation, QuoteProblem, Report, TopicReport
 from linter.report.present import (
     excerpt_parts,
     outlet_of,
+    sources_count,
     status_label,
     status_meaning,
     status_symbol,
@@ -51,34 +53,29 @@ def strong(value: object) -> str:
 def render(report: Report) -> str:
     lines = [f"# Discrepancy report: {text(report.registry)}", ""]
     items = summary_items(report.summary)
-    lines += [
-        "| " + " | ".join(label for _, label, _ in items) + " |",
-        "|" + " ---: |" * len(items),
-        "| " + " | ".join(str(count) for _, _, count in items) + " |",
-        "",
-        "## Topics",
-        "",
-    ]
+    lines += _table([label for _, label, _ in items], [[str(n) for _, _, n in items]], "---:")
+    lines += ["", "## Topics", ""]
     if not report.topics:
         lines += ["No topics are defined in the registry.", ""]
     for topic in report.topics:
         lines += _topic(topic)
     lines += ["## Name variants", ""]
     if report.name_variants:
-        lines += ["| Likely name | Spellings | Claims |", "| --- | --- | --- |"]
-        for variant in report.name_variants:
-            spellings = ", ".join(text(s) for s in variant.spellings)
-            claims = ", ".join(text(c) for c in variant.claim_ids)
-            lines.append(f"| {text(variant.canonical)} | {spellings} | {claims} |")
+        rows = [
+            (
+                text(v.canonical),
+                ", ".join(text(s) for s in v.spellings),
+                ", ".join(text(c) for c in v.claim_ids),
+            )
+            for v in report.name_variants
+        ]
+        lines += _table(("Likely name", "Spellings", "Claims"), rows)
     else:
         lines.append("No name is spelled in more than one way.")
     lines += ["", "## Quote problems", ""]
     if report.quote_problems:
-        lines += [
-            "| Where | Code | Severity | Claim | Problem |",
-            "| --- | --- | --- | --- | --- |",
-        ]
-        lines += [_problem(p) for p in report.quote_problems]
+        head = ("Where", "Code", "Severity", "Claim", "Problem")
+        lines += _table(head, map(_problem, report.quote_problems))
     else:
         lines.append("Every quote was found in the source it cites.")
     return "\n".join(lines) + "\n"
@@ -97,14 +94,11 @@ def _topic(topic: TopicReport) -> list[str]:
         lines += [f"**Conflicting claims:** {pairs}", ""]
     if topic.values:
         counted = " · ".join(
-            f"{strong(v.display)} ({_sources(len(v.citations))})" for v in topic.values
+            f"{strong(v.display)} ({sources_count(len(v.citations))})" for v in topic.values
         )
         lines += [f"Values: {counted}", ""]
-        lines += [
-            "| Published | Outlet | Value | Claim | Quote in context | Where |",
-            "| --- | --- | --- | --- | --- | --- |",
-        ]
-        lines += [_row(value.display, cite) for value, cite in topic.timeline()]
+        head = ("Published", "Outlet", "Value", "Claim", "Quote in context", "Where")
+        lines += _table(head, (_row(value.display, cite) for value, cite in topic.timeline()))
         lines.append("")
     if topic.unreadable:
         ids = ", ".join(text(c) for c in topic.unreadable)
@@ -112,11 +106,20 @@ def _topic(topic: TopicReport) -> list[str]:
     return lines
 
 
-def _row(value: str, cite: Citation) -> str:
+def _table(head: Sequence[str], rows: Iterable[Sequence[str]], rule: str = "---") -> list[str]:
+    """A table's lines: the header, the rule (``---:`` aligns right), then the rows."""
+    return [_line(head), _line([rule] * len(head)), *map(_line, rows)]
+
+
+def _line(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _row(value: str, cite: Citation) -> tuple[str, ...]:
     claim = text(cite.claim_id)
     if cite.problems:
         claim += " ⚠ " + ", ".join(cite.problems)
-    cells = (
+    return (
         text(cite.published or "undated"),
         text(outlet_of(cite)),
         strong(value),
@@ -124,7 +127,6 @@ def _row(value: str, cite: Citation) -> str:
         _quote(cite),
         text(cite.where),
     )
-    return "| " + " | ".join(cells) + " |"
 
 
 def _quote(cite: Citation) -> str:
@@ -139,20 +141,14 @@ def _quote(cite: Citation) -> str:
     return body
 
 
-def _problem(problem: QuoteProblem) -> str:
-    where = f"{problem.location.path}:{problem.location.line}:{problem.location.column}"
+def _problem(problem: QuoteProblem) -> tuple[str, ...]:
     message = text(problem.message)
     if problem.diff:
         message += f" ({text(problem.diff)})"
-    cells = (
-        text(where),
+    return (
+        text(problem.where),
         f"{problem.code} {text(problem.name)}",
         problem.severity,
         text(problem.claim or ""),
         message,
     )
-    return "| " + " | ".join(cells) + " |"
-
-
-def _sources(count: int) -> str:
-    return f"{count} source" if count == 1 else f"{count} sources"

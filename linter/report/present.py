@@ -55,16 +55,25 @@ def visible(text: str) -> str:
     return _CONTROL.sub(picture, text)
 
 
+def _status(status: str) -> tuple[str, str, str]:
+    return STATUS.get(status, ("?", status, ""))
+
+
 def status_symbol(status: str) -> str:
-    return STATUS.get(status, ("?", status, ""))[0]
+    return _status(status)[0]
 
 
 def status_label(status: str) -> str:
-    return STATUS.get(status, ("?", status, ""))[1]
+    return _status(status)[1]
 
 
 def status_meaning(status: str) -> str:
-    return STATUS.get(status, ("?", status, ""))[2]
+    return _status(status)[2]
+
+
+def sources_count(count: int) -> str:
+    """How many sources give a value, in words (1 source, 2 sources)."""
+    return f"{count} source" if count == 1 else f"{count} sources"
 
 
 def summary_items(summary: Summary) -> list[tuple[str, str, int]]:

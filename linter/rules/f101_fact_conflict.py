@@ -44,25 +44,24 @@ from collections.abc import Iterator
 
 from linter.context import Context
 from linter.diagnostics import Diagnostic, Severity
-from linter.facts.analysis import analyze, claims_on
-from linter.facts.model import TopicAnalysis
+from linter.facts.model import Reading, TopicAnalysis
 from linter.model import Claim
+from linter.rules._facts import topics, value_at
 from linter.rules.base import define
 
 RULE = define("F101", "fact-conflict", Severity.ERROR, __doc__)
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    analyses, _ = ctx.memo("facts", lambda: analyze(ctx.registry))
-    for analysis in analyses:
+    for analysis, readings in topics(ctx):
         if analysis.conflicts:
-            yield from _topic(analysis, claims_on(ctx.registry, analysis.topic.name))
+            yield from _topic(analysis, readings)
 
 
-def _topic(analysis: TopicAnalysis, claims: list[Claim]) -> Iterator[Diagnostic]:
+def _topic(analysis: TopicAnalysis, readings: list[tuple[Claim, Reading]]) -> Iterator[Diagnostic]:
     topic = analysis.topic
     facts = {r.claim_id: r for r in analysis.readings if r.fact is not None}
-    sources = {c.id: c.source for c in claims}
+    sources = {c.id: c.source for c, _ in readings}
     against: dict[str, list[str]] = {}
     for a, b in analysis.conflicts:
         against.setdefault(a, []).append(b)
@@ -70,11 +69,11 @@ def _topic(analysis: TopicAnalysis, claims: list[Claim]) -> Iterator[Diagnostic]
     open_pairs = {frozenset(p) for p in analysis.unacknowledged}
     ack = topic.acknowledged
     seen: set[str] = set()
-    for claim in claims:
+    for claim, _ in readings:
         if claim.id not in against or claim.id in seen:
             continue
         seen.add(claim.id)
-        reading = facts[claim.id]
+        reading = facts[claim.id]  # (with duplicate ids, the one that has a value)
         others = list(dict.fromkeys(against[claim.id]))
         said = "; ".join(
             f"'{o}' ({sources.get(o, '?')}) says {facts[o].fact.display}" for o in others
@@ -94,7 +93,7 @@ def _topic(analysis: TopicAnalysis, claims: list[Claim]) -> Iterator[Diagnostic]
             message += "; a value not among the acknowledged ones contradicts it"
         yield RULE.diagnostic(
             message,
-            claim.at("value") if claim.value is not None else claim.at("quote"),
+            value_at(claim),
             claim=claim.id,
             severity=severity,
             details={

@@ -36,17 +36,15 @@ from collections.abc import Iterator
 
 from linter.context import Context
 from linter.diagnostics import Diagnostic, Severity
-from linter.facts.analysis import analyze, claims_on
+from linter.rules._facts import topics
 from linter.rules.base import define
 
 RULE = define("F102", "fact-unsupported", Severity.ERROR, __doc__)
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    analyses, _ = ctx.memo("facts", lambda: analyze(ctx.registry))
-    for analysis in analyses:
-        claims = claims_on(ctx.registry, analysis.topic.name)
-        for claim, reading in zip(claims, analysis.readings, strict=True):
+    for analysis, readings in topics(ctx):
+        for claim, reading in readings:
             if reading.unsupported is None or reading.fact is None:
                 continue
             yield RULE.diagnostic(

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 
 from linter.context import Context
 from linter.diagnostics import Diagnostic, Severity
-from linter.facts.analysis import analyze
+from linter.facts.analysis import analysis_of
 from linter.facts.names import name_words
 from linter.rules.base import define
 
@@ -45,7 +45,7 @@ RULE = define("F103", "name-variant", Severity.WARNING, __doc__)
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    _, variants = ctx.memo("facts", lambda: analyze(ctx.registry))
+    _, variants = analysis_of(ctx)
     claims = {}
     for claim in ctx.registry.claims:
         claims.setdefault(claim.id, claim)

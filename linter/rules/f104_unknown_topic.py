@@ -27,12 +27,12 @@ Fails:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from linter.context import Context
 from linter.diagnostics import Diagnostic, Severity
 from linter.rules.base import define
+from linter.suggest import closest
 
 RULE = define("F104", "unknown-topic", Severity.ERROR, __doc__)
 
@@ -42,9 +42,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     for claim in ctx.registry.claims:
         if claim.topic is None or claim.topic in ctx.registry.topics:
             continue
-        close = difflib.get_close_matches(claim.topic, topics, n=1, cutoff=0.6)
+        close = closest(claim.topic, topics)
         if close:
-            hint = f"; did you mean '{close[0]}'?"
+            hint = f"; did you mean '{close}'?"
         elif topics:
             hint = f"; declared topics: {', '.join(topics)}"
         else:
@@ -53,5 +53,5 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             f"unknown topic '{claim.topic}'{hint}",
             claim.at("topic"),
             claim=claim.id,
-            details={"topic": claim.topic, "suggestion": close[0] if close else None},
+            details={"topic": claim.topic, "suggestion": close},
         )

@@ -36,26 +36,23 @@ from collections.abc import Iterator
 
 from linter.context import Context
 from linter.diagnostics import Diagnostic, Severity
-from linter.facts.analysis import analyze, claims_on
+from linter.rules._facts import topics, value_at
 from linter.rules.base import define
 
 RULE = define("F105", "value-unreadable", Severity.ERROR, __doc__)
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    analyses, _ = ctx.memo("facts", lambda: analyze(ctx.registry))
-    for analysis in analyses:
+    for analysis, readings in topics(ctx):
         topic = analysis.topic
-        claims = claims_on(ctx.registry, topic.name)
-        for claim, reading in zip(claims, analysis.readings, strict=True):
+        for claim, reading in readings:
             if reading.problem is None:
                 continue
-            given = claim.value is not None
             yield RULE.diagnostic(
                 f"no {topic.kind} value for '{topic.name}' can be read: {reading.problem}",
-                claim.at("value") if given else claim.at("quote"),
+                value_at(claim),
                 claim=claim.id,
-                details={"topic": topic.name, "kind": topic.kind, "given": given},
+                details={"topic": topic.name, "kind": topic.kind, "given": claim.value is not None},
             )
         if topic.acknowledged is not None:
             for problem in analysis.acknowledged_unreadable:

@@ -16,7 +16,6 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from itertools import chain
 from typing import TypeVar
 
 from linter.text.align import (
@@ -161,12 +160,12 @@ class QuoteMatcher:
 
     def verify_many(self, items: Sequence[tuple[str, str]]) -> list[Verdict]:
         """Verdicts in order; quotes not verbatim where cited share one corpus pass."""
-        quotes = [Quote(raw) for raw, _ in items]
         verdicts: list[Verdict | None] = [None] * len(items)
-        for index, verdict in self._exact_where_cited(quotes, [c for _, c in items]):
+        for index, verdict in self._exact_where_cited(items):
             verdicts[index] = verdict
-        pending = [(i, quotes[i], items[i][1]) for i, v in enumerate(verdicts) if v is None]
-        del quotes  # the settled ones are no longer needed
+        pending = [
+            (i, Quote(items[i][0]), items[i][1]) for i, v in enumerate(verdicts) if v is None
+        ]
         if pending:
             candidates = self._candidates([(q, c) for _, q, c in pending])
             jobs = self._jobs(len(pending))
@@ -190,27 +189,28 @@ class QuoteMatcher:
         return [v for v in verdicts if v is not None]
 
     def _exact_where_cited(
-        self, quotes: list[Quote], cited: list[str]
+        self, items: Sequence[tuple[str, str]]
     ) -> list[tuple[int, Verdict | None]]:
         """Each quote's verdict if verbatim (or bracket-changed) where cited, else None.
 
         In parallel, each task takes a few cited documents and the quotes citing
-        them, and sends the normalized documents back for the later steps.
+        them (parsing them there), and sends the normalized documents back for
+        the later steps.
         """
         by_doc: dict[str, list[int]] = defaultdict(list)
-        for index, path in enumerate(cited):
+        for index, (_, path) in enumerate(items):
             by_doc[path].append(index)
-        jobs = self._jobs(len(quotes))
+        jobs = self._jobs(len(items))
         groups = list(by_doc.items())
         tasks = _parts(groups, _DOCS_PER_TASK) if jobs > 1 else [groups]
 
         def exact(task: int) -> tuple[list[tuple[int, Verdict | None]], dict[str, tuple]]:
             known = set(self._docs)
-            out = [
-                (i, self._verbatim(quotes[i], path) if quotes[i].pieces else _EMPTY)
-                for path, indexes in tasks[task]
-                for i in indexes
-            ]
+            out = []
+            for path, indexes in tasks[task]:
+                for i in indexes:
+                    quote = Quote(items[i][0])
+                    out.append((i, self._verbatim(quote, path) if quote.pieces else _EMPTY))
             return out, self._release(known) if jobs > 1 else {}
 
         results: list[tuple[int, Verdict | None]] = []
@@ -319,7 +319,7 @@ class QuoteMatcher:
         common = max(2, len(self._texts) * _COMMON_SHARE)
         known = [w for w in quote.tokens if 0 < len(postings.get(w, ())) <= common]
         rare = sorted(known, key=lambda w: (len(postings[w]), w))[:_VOTE_WORDS]
-        votes = Counter(chain.from_iterable(postings[word] for word in rare))
+        votes = Counter(itertools.chain.from_iterable(postings[word] for word in rare))
         need = max(1, math.ceil(len(rare) * _VOTE_SHARE))
         ranked = [p for p, n in votes.items() if n >= need and p != cited]
         ranked.sort(key=lambda p: (-votes[p], p))
