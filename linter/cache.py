@@ -25,10 +25,6 @@ from linter.text.verify import Outcome, Span, Verdict
 SCHEMA = 1
 
 
-def content_hash(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
 def corpus_fingerprint(hashes: Mapping[str, str]) -> str:
     digest = hashlib.blake2b(digest_size=16)
     for key in sorted(hashes):

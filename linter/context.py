@@ -67,12 +67,8 @@ class Context:
 
         store = cache.VerdictCache(cache.cache_folder())
         try:
-            hashes: dict[str, str] = {}
-
             def doc_hash(key: str) -> str:
-                if key not in hashes:
-                    hashes[key] = cache.content_hash(self.corpus.documents[key].text)
-                return hashes[key]
+                return self.corpus.documents[key].digest
 
             threshold = self.config.threshold
             local = [cache.verdict_key(q, k, doc_hash(k), threshold) for q, k in items]

@@ -7,8 +7,8 @@ path so each claim citing a bad source is reported at its ``source`` value.
 
 from __future__ import annotations
 
+import hashlib
 import os
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -24,20 +24,16 @@ class Document:
     key: str  # path relative to the registry's folder, POSIX style
     display: str  # how diagnostics name it
     text: str
-    _line_starts: list[int] | None = field(default=None, repr=False)
+    digest: str = ""  # content hash of the file's bytes (for the verdict cache)
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset."""
-        if self._line_starts is None:
-            starts = [0]
-            find = self.text.find
-            i = find("\n")
-            while i != -1:
-                starts.append(i + 1)
-                i = find("\n", i + 1)
-            self._line_starts = starts
-        line = bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        """1-based line and column of a character offset.
+
+        Counting in C beats building a line table: only a few offsets per
+        document are ever located.
+        """
+        text = self.text
+        return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +72,13 @@ def decode_source(data: bytes) -> tuple[str | None, str | None]:
     return text.removeprefix("\ufeff"), None
 
 
-def resolve(root: Path, cited: str) -> tuple[Path | None, str | None, SourceProblem | None]:
-    """Resolve a cited path inside ``root``: (path, key, problem)."""
+def resolve(
+    root: Path, cited: str, real_root: Path | None = None
+) -> tuple[Path | None, str | None, SourceProblem | None]:
+    """Resolve a cited path inside ``root``: (path, key, problem).
+
+    ``real_root`` is ``root.resolve()``, passed in when resolving many paths.
+    """
     pure = PurePosixPath(cited.replace("\\", "/"))
     if pure.is_absolute() or (len(cited) > 1 and cited[1] == ":"):
         return (
@@ -99,7 +100,7 @@ def resolve(root: Path, cited: str) -> tuple[Path | None, str | None, SourceProb
     path = root.joinpath(*pure.parts)
     try:
         real = path.resolve(strict=False)
-        real_root = root.resolve()
+        real_root = real_root or root.resolve()
     except (OSError, RuntimeError) as exc:  # symlink loops
         return None, None, SourceProblem("S103", f"source '{cited}' cannot be resolved: {exc}")
     if not real.is_relative_to(real_root):
@@ -156,11 +157,17 @@ def read_document(path: Path, key: str) -> tuple[Document | None, SourceProblem 
     text, why = decode_source(data)
     if text is None:
         return None, SourceProblem("S103", f"source '{key}' is unreadable: {why}")
-    return Document(key=key, display=display_path(path.absolute()), text=text), None
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    return Document(key=key, display=display_path(path.absolute()), text=text, digest=digest), None
 
 
-def corpus_files(root: Path, cited_dirs: set[Path], config: Config) -> list[tuple[Path, str]]:
-    """Uncited documents that still belong to the corpus (for misattribution)."""
+def corpus_files(
+    root: Path, cited_dirs: set[Path], config: Config, known: set[Path]
+) -> list[tuple[Path, str]]:
+    """Uncited documents that still belong to the corpus (for misattribution).
+
+    ``known`` are the cited paths already read, skipped without resolving them again.
+    """
     found: dict[str, Path] = {}
     real_root = root.resolve()
     candidates: list[Path] = []
@@ -170,6 +177,8 @@ def corpus_files(root: Path, cited_dirs: set[Path], config: Config) -> list[tupl
     for pattern in config.corpus:
         candidates.extend(root.glob(pattern))
     for path in candidates:
+        if path in known:
+            continue
         try:
             real = path.resolve()
         except (OSError, RuntimeError):
@@ -184,21 +193,22 @@ def load_corpus(registry: Registry, config: Config) -> Corpus:
     corpus = Corpus()
     root = registry.root
     cited_dirs: set[Path] = set()
+    read: set[Path] = set()
+    real_root = root.resolve()
     for cited in dict.fromkeys(claim.source for claim in registry.claims):
-        path, key, problem = resolve(root, cited)
+        path, key, problem = resolve(root, cited, real_root)
         if problem is None and path is not None and key is not None:
             if key not in corpus.documents:
                 doc, problem = read_document(path, key)
                 if doc is not None:
                     corpus.documents[key] = doc
-            elif key in corpus.documents:
-                problem = None
             cited_dirs.add(path.parent)
+            read.add(path)
         if problem is not None:
             corpus.problems[cited] = problem
         elif key is not None:
             corpus.keys[cited] = key
-    for path, key in corpus_files(root, cited_dirs, config):
+    for path, key in corpus_files(root, cited_dirs, config, read):
         if key in corpus.documents:
             continue
         doc, problem = read_document(path, key)

@@ -16,6 +16,13 @@ SEEDS = REPO / "seeds"
 WAPO = "seeds/001_3de99958f30674d8.txt"
 WSJ = "seeds/004_09030c89965f0637.txt"
 CARNEGIE = "seeds/000_592aeca20ffb493b.txt"
+# Who commits in tests' throwaway git repositories, so they need no global git config.
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.invalid",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.invalid",
+}
 
 
 def run_cli(*args: str, cwd: Path, input: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -27,6 +34,7 @@ def run_cli(*args: str, cwd: Path, input: str | None = None) -> subprocess.Compl
         env=env,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         input=input,
         timeout=120,
     )

@@ -6,21 +6,18 @@ A tiny workload keeps this fast; the full run is ``benchmarks/bench_scale.py``.
 from __future__ import annotations
 
 import json
-import os
 import random
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import run_cli
 
 from benchmarks.bench_scale import run_claimlint, stratified_sample, verdicts_from_json
 from benchmarks.generate import generate
 from benchmarks.naive import NaiveChecker, light_normalize, load_workload, run
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS, CLAIMS = 6, 80
 
 
@@ -93,15 +90,7 @@ def test_naive_checker_matches_labels(workload: Path) -> None:
 
 
 def test_claimlint_agrees_with_naive_checker(workload: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "linter", "check", "--format", "json", "--no-cache"],
-        cwd=workload,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_cli("check", "--format", "json", "--no-cache", cwd=workload)
     assert done.returncode == 1, done.stderr
     claims, documents = load_workload(workload)
     claimlint = verdicts_from_json(done.stdout, [c["id"] for c in claims])

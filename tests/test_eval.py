@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 HARNESS = Path(__file__).resolve().parent / "eval" / "harness.py"
 _spec = importlib.util.spec_from_file_location("eval_harness", HARNESS)
@@ -150,15 +150,7 @@ def test_fact_accuracy(fact_results: list) -> None:
 
 def test_project_registry_is_clean() -> None:
     """claims.yaml passes with no error nor warning; acknowledged disagreements show as info."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "linter", "check", "--format", "json", "--no-cache"],
-        cwd=harness.REPO,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=300,
-        check=False,
-    )
+    proc = run_cli("check", "--format", "json", "--no-cache", cwd=harness.REPO)
     assert proc.returncode == 0, proc.stderr or proc.stdout
     diagnostics = json.loads(proc.stdout)["diagnostics"]
     assert [d for d in diagnostics if d["severity"] != "info"] == []

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SEEDS, WAPO, WSJ
+from conftest import GIT_IDENTITY, REPO, SEEDS, WAPO, WSJ
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
@@ -41,10 +41,7 @@ def env(tmp_path_factory) -> dict[str, str]:
         **base,
         "HOME": str(home),
         "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home")),
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.invalid",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        **GIT_IDENTITY,
         "GIT_CONFIG_NOSYSTEM": "1",
         "NO_COLOR": "1",
     }

@@ -8,14 +8,14 @@ real registry over the seeds.
 from __future__ import annotations
 
 import json
-import os
 import re
+import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -514,7 +514,6 @@ def test_unknown_format_is_a_usage_error():
 
 # -- end to end: the real CLI on a real registry --------------------------------------------------
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 # A registry over the real seeds with two conflicting topics, one acknowledged, one
 # agreeing, a misquote, and metadata that needs escaping.
@@ -597,24 +596,14 @@ claims:
 
 def write_registry(root: Path) -> Path:
     """A real registry and the real seeds in ``root``; returns the registry's path."""
-    (root / "seeds").mkdir()
-    for seed in SEEDS.glob("*.txt"):
-        (root / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    shutil.copytree(SEEDS, root / "seeds")
     path = root / "claims.yaml"
     path.write_text(REGISTRY, encoding="utf-8")
     return path
 
 
 def run_report(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "linter", "report", "--no-cache", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(SEEDS.parent)},
-    )
+    return run_cli("report", "--no-cache", *args, cwd=root)
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SEEDS, WAPO
+from conftest import GIT_IDENTITY, REPO, SEEDS, WAPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "claims.yml"
 ACTION = REPO / "action.yml"
@@ -90,13 +90,6 @@ def test_action_uses_the_expected_actions_and_no_inline_expressions():
 
 # -- the action's shell steps, run for real ---------------------------------------------------
 
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.invalid",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.invalid",
-}
-
 
 def run_action(workspace: Path, inputs: dict[str, str], tmp: Path) -> dict:
     """Run the action's `run:` steps in order (setup and upload steps are GitHub's)."""
@@ -109,7 +102,7 @@ def run_action(workspace: Path, inputs: dict[str, str], tmp: Path) -> dict:
     summary.touch()
     base = {
         **os.environ,
-        **GIT_ENV,
+        **GIT_IDENTITY,
         "PATH": f"{shim.parent}{os.pathsep}{os.environ['PATH']}",
         "PYTHONPATH": str(REPO),
         "GITHUB_OUTPUT": str(output),
@@ -159,7 +152,7 @@ def workspace(tmp_path: Path) -> Path:
     shutil.copy2(SEEDS / Path(WAPO).name, root / WAPO)
     (root / "claims.yaml").write_text(REGISTRY, encoding="utf-8")
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "base"]):
-        subprocess.run(["git", *args], cwd=root, env={**os.environ, **GIT_ENV}, check=True)
+        subprocess.run(["git", *args], cwd=root, env={**os.environ, **GIT_IDENTITY}, check=True)
     return root
 
 
@@ -190,7 +183,7 @@ def test_action_reports_only_touched_claims_but_sarif_has_all(workspace, tmp_pat
     subprocess.run(
         ["git", "commit", "-qam", "break delegation"],
         cwd=workspace,
-        env={**os.environ, **GIT_ENV},
+        env={**os.environ, **GIT_IDENTITY},
         check=True,
     )
     ran = run_action(workspace, {**INPUTS, "diff-base": "HEAD"}, tmp_path)

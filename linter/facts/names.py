@@ -271,6 +271,9 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in _SENTENCE_OPENERS
 
 
+_NOT_NAMES = _FUNCTION_WORDS | _CALENDAR_WORDS
+
+
 def name_words(text: str) -> list[str]:
     """Capitalized words of a text that can be names (4+ letters, not function words).
 
@@ -285,7 +288,7 @@ def name_words(text: str) -> list[str]:
         for word in run:
             word = strip_name(word).rstrip(".")
             key = norm(word)
-            if len(word) >= 4 and word.isalpha() and key not in _FUNCTION_WORDS | _CALENDAR_WORDS:
+            if len(word) >= 4 and word.isalpha() and key not in _NOT_NAMES:
                 found.append(word)
     return found
 

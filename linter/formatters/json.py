@@ -49,5 +49,6 @@ def render(result: CheckResult) -> str:
         "diagnostics": [diagnostic_dict(d) for d in result.diagnostics],
         "summary": result.summary,
     }
-    text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+    # Compact: the C encoder is several times faster than indenting (10,000 findings).
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
     return unsafe_chars().sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
