@@ -47,7 +47,6 @@ CODE_OUTCOME = {
 }
 FOUND = ("verbatim", "inexact", "meaning-changed")  # resolved in the cited document
 UNFOUND = ("misattributed", "not-found")  # need a search of the whole corpus
-CACHE_DIRS = (".claimlint_cache",)
 
 # Targets from the project issue (10,000 claims, 1,000 sources, this 2-core machine).
 TARGET_COLD = 5.0
@@ -113,13 +112,19 @@ class TreeMemory(threading.Thread):
             self.done.wait(self.interval)
 
 
+def cache_dir(folder: Path) -> Path:
+    """The benchmark's own claimlint cache (``CLAIMLINT_CACHE_DIR``), never the user's."""
+    return folder / ".bench-cache"
+
+
 def clear_cache(folder: Path) -> None:
-    """Remove claimlint's cache of prepared sources, so the next run is cold."""
-    for name in CACHE_DIRS:
-        shutil.rmtree(folder / name, ignore_errors=True)
-    env_dir = os.environ.get("CLAIMLINT_CACHE_DIR")
-    if env_dir:
-        shutil.rmtree(env_dir, ignore_errors=True)
+    """Remove the benchmark's claimlint cache, so the next run is cold."""
+    shutil.rmtree(cache_dir(folder), ignore_errors=True)
+
+
+def claimlint_env(folder: Path) -> dict[str, str]:
+    path = str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")
+    return dict(os.environ, PYTHONPATH=path, CLAIMLINT_CACHE_DIR=str(cache_dir(folder)))
 
 
 def verdicts_from_json(text: str, claim_ids: list[str]) -> dict[str, str]:
@@ -146,8 +151,8 @@ def run_claimlint(
     extra: tuple[str, ...] = (),
     save: Path | None = None,
 ) -> Run:
-    """Time ``python -m linter check --format json`` in ``folder``; peak RSS from wait4."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    """Time ``python -m linter check --format json`` in ``folder``; peak memory of its tree."""
+    env = claimlint_env(folder)
     command = [sys.executable, "-m", "linter", "check", "--format", "json", *extra]
     with tempfile.TemporaryFile("w+b") as out, tempfile.TemporaryFile("w+b") as err:
         start = time.perf_counter()
@@ -292,7 +297,7 @@ def profile_claimlint(folder: Path, top: int) -> str:
     from io import StringIO
 
     stats_file = folder / "claimlint.prof"
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env = claimlint_env(folder)
     # Pinned to one CPU, claimlint forks no workers, so the profile sees all the work.
     pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
     command = [*pin, sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "linter"]

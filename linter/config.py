@@ -6,13 +6,13 @@ silently did nothing would be the worst kind of false confidence.
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from linter.errors import UsageError
+from linter.suggest import closest
 
 DEFAULT_THRESHOLD = 0.8
 
@@ -69,8 +69,8 @@ def parse_table(table: dict[str, Any], origin: str) -> Config:
     for key, raw in table.items():
         name = _KEYS.get(key) or _KEYS.get(key.replace("_", "-"))
         if name is None:
-            hint = difflib.get_close_matches(key, list(_KEYS), n=1)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+            hint = closest(key, _KEYS)
+            suggestion = f"; did you mean '{hint}'?" if hint else ""
             known = ", ".join(sorted(_KEYS))
             raise UsageError(
                 f"{origin}: unknown key '{key}' in [tool.claimlint]{suggestion} (known: {known})"

@@ -25,6 +25,7 @@ from linter.facts.model import FactValue, NameVariant, TopicAnalysis, ValueGroup
 from linter.model import Acknowledgement, Claim, Registry, SourceMeta, Topic
 from linter.report import html as html_report
 from linter.report import markdown as md_report
+from linter.report import present
 from linter.report.build import Report, assemble, date_key, excerpt_of
 from linter.report.json import render as render_json
 
@@ -484,8 +485,15 @@ def test_html_escaping_round_trips_visible_text(raw):
     assert parsed.tags == [("p", {})]
     shown = "".join(parsed.text)
     assert not re.search(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]", shown)
-    if not re.search(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\r]", raw):
+    assert not re.search(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]", shown)
+    if not re.search(
+        r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\r\u200e\u200f\u202a-\u202e\u2066-\u2069]", raw
+    ):
         assert shown == raw
+
+
+def test_bidi_overrides_are_shown_escaped():
+    assert present.visible("abc\u202edef\u2066") == "abc\\u202edef\\u2066"
 
 
 def test_html_anchors_are_unique_and_safe():

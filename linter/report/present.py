@@ -35,11 +35,15 @@ ELLIPSIS = "…"
 # C0/C1 control characters other than whitespace (tab, newlines, form feed) are shown
 # as visible pictures, so a stray one can neither vanish nor break the markup.
 # Lone surrogates (undecodable bytes) become U+FFFD so the output can be encoded.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Controls, lone surrogates, and bidirectional overrides (which could reorder what
+# a reviewer reads: "Trojan Source").
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def visible(text: str) -> str:
-    """``text`` with control characters made visible (U+2400 pictures or ``\\uXXXX``)."""
+    """``text`` with control and bidi characters made visible (U+2400 pictures or ``\\uXXXX``)."""
 
     def picture(match: re.Match[str]) -> str:
         char = match.group()
