@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from linter.config import Config
@@ -19,12 +21,28 @@ TEXT_SUFFIXES = {".txt", ".md", ".text"}
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 
+@lru_cache(maxsize=64)
+def _decoded(data: bytes) -> str:
+    return data.decode("utf-8")
+
+
 @dataclass(slots=True)
 class Document:
+    """A source document, kept as its UTF-8 bytes.
+
+    Python holds text with any curly quote at two bytes a character, so a
+    corpus of thousands of documents is kept encoded (half the memory) and
+    decoded on use; recently decoded texts are kept.
+    """
+
     key: str  # path relative to the registry's folder, POSIX style
     display: str  # how diagnostics name it
-    text: str
+    data: bytes  # valid UTF-8, byte order mark removed
     digest: str = ""  # content hash of the file's bytes (for the verdict cache)
+
+    @property
+    def text(self) -> str:
+        return _decoded(self.data)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset.
@@ -52,16 +70,34 @@ class Corpus:
         key = self.keys.get(source)
         return self.documents.get(key) if key else None
 
-    def texts(self) -> dict[str, str]:
-        return {key: doc.text for key, doc in self.documents.items()}
+    def texts(self) -> Mapping[str, str]:
+        """Every document's text by key, decoded only when asked for."""
+        return _Texts(self.documents)
 
 
-def decode_source(data: bytes) -> tuple[str | None, str | None]:
-    """Text of a source file, or why it is not text. A BOM is dropped; CRLF is kept."""
-    if b"\0" in data[:8192] or b"\0" in data:
+class _Texts(Mapping[str, str]):
+    def __init__(self, documents: dict[str, Document]) -> None:
+        self._documents = documents
+
+    def __getitem__(self, key: str) -> str:
+        return self._documents[key].text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._documents)
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._documents
+
+
+def check_source(data: bytes) -> tuple[bytes | None, str | None]:
+    """A source file's bytes without a BOM, or why it is not UTF-8 text. CRLF is kept."""
+    if b"\0" in data:
         return None, "it is a binary file (it contains NUL bytes), not text"
     try:
-        text = data.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -69,7 +105,7 @@ def decode_source(data: bytes) -> tuple[str | None, str | None]:
             f"it is not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, column {column});"
             " re-save it as UTF-8"
         )
-    return text.removeprefix("\ufeff"), None
+    return data.removeprefix(b"\xef\xbb\xbf"), None
 
 
 def resolve(
@@ -154,11 +190,11 @@ def read_document(path: Path, key: str) -> tuple[Document | None, SourceProblem 
         data = path.read_bytes()
     except OSError as exc:
         return None, SourceProblem("S103", f"source '{key}' cannot be read: {exc.strerror or exc}")
-    text, why = decode_source(data)
+    text, why = check_source(data)
     if text is None:
         return None, SourceProblem("S103", f"source '{key}' is unreadable: {why}")
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    return Document(key=key, display=display_path(path.absolute()), text=text, digest=digest), None
+    return Document(key=key, display=display_path(path.absolute()), data=text, digest=digest), None
 
 
 def corpus_files(

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
@@ -229,8 +229,12 @@ class NormalizedDocument:
 
     BLOCK = 512
 
-    def __init__(self, original: str) -> None:
-        self.original = original
+    def __init__(self, original: str | Callable[[], str]) -> None:
+        """``original`` is the text, or a function returning it (so a large corpus
+        need not keep every original text in memory: spans are mapped rarely)."""
+        self._original = original
+        if callable(original):
+            original = original()
         cuts = self._cut(original)
         parts = [normalize_text(original[s:e]) for s, e in cuts]
         self.text = " ".join(parts)
@@ -244,10 +248,17 @@ class NormalizedDocument:
         """What ``restore`` needs besides the original text (to ship between processes)."""
         return self.text, self._orig_starts, self._orig_ends, self._norm_starts
 
+    @property
+    def original(self) -> str:
+        source = self._original
+        return source() if callable(source) else source
+
     @classmethod
-    def restore(cls, original: str, state: tuple[str, array, array, array]) -> NormalizedDocument:
+    def restore(
+        cls, original: str | Callable[[], str], state: tuple[str, array, array, array]
+    ) -> NormalizedDocument:
         doc = cls.__new__(cls)
-        doc.original = original
+        doc._original = original
         doc.text, doc._orig_starts, doc._orig_ends, doc._norm_starts = state
         return doc
 

@@ -13,9 +13,10 @@ import dataclasses
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from typing import TypeVar
 
 from linter.text.align import (
@@ -141,7 +142,7 @@ class QuoteMatcher:
         self, documents: Mapping[str, str], *, threshold: float = 0.8, workers: int | None = None
     ) -> None:
         """``workers``: processes for the corpus-wide steps (None: the CPUs available)."""
-        self._texts = dict(documents)
+        self._texts = documents  # not copied: it may read texts lazily
         self.threshold = threshold
         self.workers = available_workers() if workers is None else max(1, workers)
         self._docs: dict[str, _Doc] = {}
@@ -150,8 +151,17 @@ class QuoteMatcher:
     def _doc(self, path: str) -> _Doc | None:
         doc = self._docs.get(path)
         if doc is None and path in self._texts:
-            doc = self._docs[path] = _Doc(path, NormalizedDocument(self._texts[path]))
+            doc = self._docs[path] = _Doc(path, NormalizedDocument(self._reader(path)))
         return doc
+
+    def _reader(self, path: str) -> Callable[[], str]:
+        """The text of ``path`` on demand: a plain dict's str costs nothing to
+        keep, and a lazy mapping (the corpus) decodes it only when a span is mapped."""
+        texts = self._texts
+        if isinstance(texts, dict):
+            text = texts[path]
+            return lambda: text
+        return partial(texts.__getitem__, path)
 
     # -- public API -----------------------------------------------------------------
 
@@ -240,7 +250,7 @@ class QuoteMatcher:
     def _adopt(self, states: dict[str, tuple]) -> None:
         for path, state in states.items():
             if path not in self._docs:
-                norm = NormalizedDocument.restore(self._texts[path], state)
+                norm = NormalizedDocument.restore(self._reader(path), state)
                 self._docs[path] = _Doc(path, norm)
 
     def _jobs(self, quotes: int) -> int:
