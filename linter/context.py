@@ -67,6 +67,7 @@ class Context:
 
         store = cache.VerdictCache(cache.cache_folder())
         try:
+
             def doc_hash(key: str) -> str:
                 return self.corpus.documents[key].digest
 

@@ -84,6 +84,9 @@ class Registry:
     aliases: dict[str, list[str]] = field(default_factory=dict)  # canonical -> variants
     alias_locations: dict[str, Location] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
+    # Topics declared but left out of ``topics`` as invalid (R102 says why): claims on
+    # them are not also reported as on an unknown topic (F104).
+    invalid_topics: set[str] = field(default_factory=set)
     # Problems found while loading (R101-R104 and R102 schema errors).
     problems: list[Diagnostic] = field(default_factory=list)
 

@@ -520,6 +520,8 @@ class _Reader:
             topic = self.topic(name, key, value)
             if topic is not None:
                 self.registry.topics[name] = topic
+            else:
+                self.registry.invalid_topics.add(name)
 
     def topic(self, name: str, key: Node, node: Node) -> Topic | None:
         label = f"topic '{name}'"

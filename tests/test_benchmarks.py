@@ -100,7 +100,7 @@ def test_claimlint_agrees_with_naive_checker(workload: Path) -> None:
 
 def test_bench_runner_times_claimlint_and_reads_its_verdicts(workload: Path) -> None:
     labels = json.loads((workload / "labels.json").read_text())
-    run = run_claimlint(workload, "cold", list(labels), ("--no-cache",))
+    run = run_claimlint(workload, "cold", list(labels), extra=("--no-cache",))
     assert run.exit_code == 1, run.stderr
     assert run.seconds > 0 and run.cpu > 0 and run.peak > 10_000_000
     assert run.verdicts == labels

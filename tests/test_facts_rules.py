@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import CARNEGIE, WAPO, WSJ, run_cli
 
 from linter.diagnostics import Location
@@ -338,6 +339,34 @@ claims:
     assert codes(found) == [("F104", "error", "eleven")]
     assert "did you mean 'countries'?" in found[0]["message"]
     assert (found[0]["line"], found[0]["column"]) == (10, 12)
+
+
+@pytest.mark.parametrize(
+    "declared",
+    ["countries:\n    about: how many countries", "countries:\n    kind: tally"],
+    ids=["missing-kind", "unknown-kind"],
+)
+def test_f104_not_reported_on_a_declared_but_invalid_topic(project, declared):
+    """The topic's R102 explains the problem; an F104 on each claim would mislead."""
+    rc, found = check(
+        project,
+        f"""
+topics:
+  {declared}
+claims:
+  - id: eleven
+    source: {WAPO}
+    quote: which was attended by representatives of 11 countries
+    topic: countries
+  - id: seven
+    source: {WSJ}
+    quote: representatives from seven nations
+    topic: countries
+""",
+    )
+    assert rc == 1
+    assert [d["code"] for d in found] == ["R102"]
+    assert "topic 'countries'" in found[0]["message"]
 
 
 def test_f105_no_value_in_the_quote(project):

@@ -15,13 +15,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, run_cli
+from conftest import REPO, SEEDS, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.diagnostics import Diagnostic, Location, Severity
 from linter.errors import UsageError
-from linter.facts.model import FactValue, NameVariant, TopicAnalysis, ValueGroup
+from linter.facts.analysis import aliased_spellings
+from linter.facts.model import AliasedSpellings, FactValue, NameVariant, TopicAnalysis, ValueGroup
+from linter.facts.names import AliasIndex
 from linter.model import Acknowledgement, Claim, Registry, SourceMeta, Topic
 from linter.report import html as html_report
 from linter.report import markdown as md_report
@@ -254,12 +256,140 @@ def test_excerpt_does_not_count_glued_punctuation_as_a_word():
     assert excerpt.before == "(" and not excerpt.clipped_before
 
 
+# -- spellings reconciled by aliases -------------------------------------------------------------
+
+
+def spelled_registry() -> Registry:
+    """Claims spelling aliased names in several ways, and near misses that are not spellings."""
+    reg = registry()
+    reg.aliases = {
+        "Sergei Lavrov": ["Sergey Lavrov"],
+        "United States": ["U.S.", "US"],
+        "Iran": ["Persia"],
+    }
+    valued = _claim("valued", UNDATED, "They declined.", 90)
+    valued.value = ["US", 12]  # a text value counts; a number is skipped
+    reg.claims += [
+        _claim("sergei", EARLY, "Foreign Minister Sergei Lavrov's speech", 80),
+        _claim("sergey", LATE, "as sergey\n lavrov said", 82),  # case and line break aside
+        _claim("sergei-again", UNDATED, "SERGEI LAVROV spoke", 84),
+        _claim("sergeyev", LATE, "Sergeyev Lavrovich and Lavrov", 86),  # whole words only
+        _claim("dotted", EARLY, "the U.S.-backed government and Iran", 88),
+        valued,
+        _claim("pronoun", LATE, "invited us, then Us, as a force", 92),  # not "US"
+        _claim("usa", LATE, "the USA declined", 94),  # not "US"
+    ]
+    return reg
+
+
+def test_aliased_spellings_lists_entries_with_two_spellings_in_use():
+    reg = spelled_registry()
+    found = aliased_spellings(reg, AliasIndex.build(reg.aliases))
+    assert found == [
+        AliasedSpellings(
+            "Sergei Lavrov",
+            (("Sergei Lavrov", ("sergei", "sergei-again")), ("Sergey Lavrov", ("sergey",))),
+        ),
+        AliasedSpellings("United States", (("U.S.", ("dotted",)), ("US", ("valued",)))),
+    ]  # Iran: one spelling only, so nothing to reconcile
+
+
+def test_aliased_spellings_needs_aliases_and_two_spellings():
+    reg = spelled_registry()
+    reg.claims = [c for c in reg.claims if c.id not in {"sergey", "valued"}]
+    assert aliased_spellings(reg, AliasIndex.build(reg.aliases)) == []
+    assert aliased_spellings(spelled_registry(), AliasIndex.build({})) == []
+
+
+def spelled_report(reg: Registry | None = None) -> Report:
+    reg = reg or spelled_registry()
+    found = aliased_spellings(reg, AliasIndex.build(reg.aliases))
+    return assemble(reg, analyses(reg), [], [], locate=locate, aliased=found)
+
+
+def test_aliased_spellings_carry_each_claims_outlet():
+    (lavrov, _) = spelled_report().aliased_spellings
+    assert lavrov.canonical == "Sergei Lavrov"
+    sergei, sergey = lavrov.spellings
+    assert [(c.claim_id, c.outlet) for c in sergei.claims] == [
+        ("sergei", "The Diplomat"),
+        ("sergei-again", None),
+    ]
+    assert (sergey.spelling, sergey.claims[0].outlet) == ("Sergey Lavrov", "Wall Street Journal")
+
+
+def test_aliased_spellings_in_every_format():
+    data = json.loads(render_json(spelled_report()))["aliased_spellings"]
+    assert data[1] == {
+        "canonical": "United States",
+        "spellings": [
+            {
+                "spelling": "U.S.",
+                "claims": [{"claim": "dotted", "source": EARLY, "outlet": "The Diplomat"}],
+            },
+            {
+                "spelling": "US",
+                "claims": [{"claim": "valued", "source": UNDATED, "outlet": None}],
+            },
+        ],
+    }
+    text = md_report.render(spelled_report())
+    part = text[text.index("### Spellings reconciled by aliases") : text.index("## Quote")]
+    assert text.index("## Name variants") < text.index("### Spellings reconciled")
+    rows = [_cells(r) for r in _table_rows(part)[2:]]
+    assert rows[:2] == [
+        ["Sergei Lavrov", "Sergei Lavrov", "sergei (The Diplomat); sergei-again (undated.txt)"],
+        ["", "Sergey Lavrov", "sergey (Wall Street Journal)"],
+    ]
+    page = html_report.render(spelled_report())
+    parsed = parse(page)
+    shown = " ".join(" ".join(parsed.text).split())
+    assert "Spellings reconciled by aliases" in shown
+    assert "sergei , sergei-again" not in shown and "Sergey Lavrov sergey (Wall Street" in shown
+    assert ("th", {"scope": "row", "rowspan": "2"}) in parsed.tags
+
+
+def test_aliased_spellings_none_in_use_says_so():
+    reg = spelled_registry()
+    reg.aliases = {}
+    assert "No aliased name is spelled in more than one way" in md_report.render(
+        spelled_report(reg)
+    )
+    assert "No aliased name is spelled in more than one way" in html_report.render(
+        spelled_report(reg)
+    )
+    assert json.loads(render_json(spelled_report(reg)))["aliased_spellings"] == []
+
+
+def test_aliased_spellings_are_escaped():
+    reg = spelled_registry()
+    reg.aliases = {"A | <b>B</b> & $x$": ["Sergei Lavrov", "Sergey Lavrov"]}
+    reg.sources[EARLY].outlet = "Pipe | <i>Press</i>\x07"
+    text = md_report.render(spelled_report(reg))
+    part = text[text.index("### Spellings reconciled by aliases") : text.index("## Quote")]
+    first = _cells(_table_rows(part)[2])
+    assert first[0] == r"A \| \<b\>B\</b\> \& \$x\$"
+    assert len(first) == 3 and r"Pipe \| \<i\>Press\</i\>␇" in first[2]
+    page = html_report.render(spelled_report(reg))
+    parsed = parse(page)
+    assert "b" not in [t for t, _ in parsed.tags] and "i" not in [t for t, _ in parsed.tags]
+    assert "A | <b>B</b> & $x$" in "".join(parsed.text)
+    assert "\x07" not in page
+
+
 # -- JSON -----------------------------------------------------------------------------------------
 
 
 def test_json_shape_and_stable_keys():
     data = json.loads(render_json(report()))
-    assert list(data) == ["version", "summary", "topics", "name_variants", "quote_problems"]
+    assert list(data) == [
+        "version",
+        "summary",
+        "topics",
+        "name_variants",
+        "aliased_spellings",
+        "quote_problems",
+    ]
     assert data["version"] == 1
     assert data["summary"] == {
         "registry": "claims.yaml",
@@ -651,3 +781,19 @@ def test_cli_markdown_report_to_file(real):
     assert "### ✗ countries-at-meeting" in text
     assert "Student \\<Essays\\> \\& Co" in text
     assert "| paraphrase |" in text  # the misquote is listed under quote problems
+
+
+def test_cli_report_on_this_repository_shows_aliased_spellings():
+    """This repository's claims.yaml: sources spell Stanekzai/Stanikzai and Sergei/Sergey."""
+    done = run_cli("report", "--no-cache", "--format", "json", cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    entries = {e["canonical"]: e for e in json.loads(done.stdout)["aliased_spellings"]}
+    stanekzai = entries["Sher Mohammed Abbas Stanekzai"]["spellings"]
+    spelled = {s["spelling"]: s["claims"] for s in stanekzai}
+    assert any("Stanikzai" in spelling for spelling in spelled)
+    assert any("Stanekzai" in spelling for spelling in spelled)
+    stanikzai = next(claims for spelling, claims in spelled.items() if "Stanikzai" in spelling)
+    assert {c["outlet"] for c in stanikzai} == {"The Wall Street Journal"}
+    lavrov = {s["spelling"]: s["claims"] for s in entries["Sergei Lavrov"]["spellings"]}
+    assert set(lavrov) == {"Sergei Lavrov", "Sergey Lavrov"}
+    assert {c["source"] for c in lavrov["Sergey Lavrov"]} == {"seeds/000_592aeca20ffb493b.txt"}

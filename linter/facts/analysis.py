@@ -20,13 +20,21 @@ from linter.facts.model import (
     CONFLICTS,
     EMPTY,
     SINGLE,
+    AliasedSpellings,
     FactValue,
     NameVariant,
     Reading,
     TopicAnalysis,
     ValueGroup,
 )
-from linter.facts.names import AliasIndex, Spelling, name_words, norm, variant_clusters
+from linter.facts.names import (
+    AliasIndex,
+    Spelling,
+    aliased_spellings_in,
+    name_words,
+    norm,
+    variant_clusters,
+)
 from linter.facts.values import Unreadable, read_given, read_quote, unsupported
 from linter.model import Claim, Registry, SourceMeta, Topic
 
@@ -161,13 +169,20 @@ def analyze_topic(
     )
 
 
+def claim_texts(claim: Claim) -> list[str]:
+    """Where a claim writes names: its quote and its text values."""
+    values = claim.value if isinstance(claim.value, list) else [claim.value]
+    return [claim.quote, *(v for v in values if isinstance(v, str))]
+
+
 def name_variants(registry: Registry, aliases: AliasIndex) -> list[NameVariant]:
     """Names spelled differently across claims' quotes and values, no alias covering them."""
-    spellings: list[Spelling] = []
-    for claim in registry.claims:
-        values = claim.value if isinstance(claim.value, list) else [claim.value]
-        texts = [claim.quote, *(v for v in values if isinstance(v, str))]
-        spellings.extend(Spelling(w, claim.id) for text in texts for w in name_words(text))
+    spellings = [
+        Spelling(word, claim.id)
+        for claim in registry.claims
+        for text in claim_texts(claim)
+        for word in name_words(text)
+    ]
     variants = []
     for cluster in variant_clusters(spellings, aliases.token_groups()):
         claims_by: dict[str, dict[str, None]] = {}
@@ -187,6 +202,29 @@ def name_variants(registry: Registry, aliases: AliasIndex) -> list[NameVariant]:
             )
         )
     return sorted(variants, key=lambda v: v.canonical_guess)
+
+
+def aliased_spellings(registry: Registry, aliases: AliasIndex) -> list[AliasedSpellings]:
+    """Alias entries whose spellings differ across claims' quotes and values (two or more used).
+
+    The complement of ``name_variants``: these spellings are reconciled, so no
+    rule reports them, but the report shows how differently sources write the name.
+    Entries in table order.
+    """
+    uses: dict[str, dict[str, dict[str, None]]] = {name: {} for name in aliases.spellings}
+    for claim in registry.claims:
+        for text in claim_texts(claim):
+            for canonical, spelling in aliased_spellings_in(text, aliases):
+                uses[canonical].setdefault(spelling, {})[claim.id] = None
+    found = []
+    for canonical, names in aliases.spellings.items():
+        used = uses[canonical]
+        if len(used) >= 2:
+            ordered = [name for name in dict.fromkeys(names) if name in used]
+            found.append(
+                AliasedSpellings(canonical, tuple((name, tuple(used[name])) for name in ordered))
+            )
+    return found
 
 
 def analyze(registry: Registry) -> tuple[list[TopicAnalysis], list[NameVariant]]:

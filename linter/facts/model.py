@@ -84,3 +84,17 @@ class NameVariant:
     claim_ids: tuple[str, ...]
     # Each spelling with the claims writing it, in the order of ``spellings``.
     by_spelling: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class AliasedSpellings:
+    """One ``aliases`` entry whose spellings differ across claims.
+
+    The alias reconciles them, so nothing is in conflict; but a reader should
+    still see that sources spell the name differently ("Stanekzai", "Stanikzai").
+    """
+
+    canonical: str
+    # Each spelling (as the aliases table writes it) used by claims, with the claims
+    # using it in registry order; spellings in table order, the canonical first.
+    by_spelling: tuple[tuple[str, tuple[str, ...]], ...]

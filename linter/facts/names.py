@@ -134,6 +134,30 @@ class AliasIndex:
         ]
 
 
+def aliased_spellings_in(text: str, aliases: AliasIndex) -> list[tuple[str, str]]:
+    """Each aliased name ``text`` writes, as ``(canonical, spelling)`` in text order.
+
+    ``spelling`` is the aliases table's spelling of what is written, matched as
+    ``find`` matches (whole words; case, accents and punctuation aside), except
+    that a spelling in capitals ("US") matches only capitals, never the word
+    "us". Of table spellings that compare alike ("U.S.", "US"), the one written
+    (ignoring case) is preferred.
+    """
+    found = []
+    for start, end, canonical in aliases.find(text):
+        written = strip_name(text[start:end])
+        key = norm(written)
+        alike = [s for s in aliases.spellings.get(canonical, ()) if norm(s) == key]
+        spelling = next(
+            (s for s in alike if s.casefold() == written.casefold()),
+            alike[0] if alike else canonical,
+        )
+        if spelling.isupper() and not written.isupper():
+            continue
+        found.append((canonical, spelling))
+    return found
+
+
 def mentions(text: str, name: str, aliases: AliasIndex) -> bool:
     """Whether ``text`` names ``name`` in any of its spellings (all its words, in order)."""
     keys = [t.key for t in words(text)]

@@ -9,12 +9,12 @@ diagnostics ``check`` produced: nothing is re-detected.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from linter.diagnostics import Diagnostic, Location
-from linter.facts.analysis import analysis_of, normalized_path, source_meta
+from linter.facts.analysis import aliased_spellings, analysis_of, normalized_path, source_meta
 from linter.facts.dates import interval
 from linter.facts.model import (
     ACKNOWLEDGED,
@@ -22,9 +22,11 @@ from linter.facts.model import (
     CONFLICTS,
     EMPTY,
     SINGLE,
+    AliasedSpellings,
     NameVariant,
     TopicAnalysis,
 )
+from linter.facts.names import AliasIndex
 from linter.model import Claim, Registry
 from linter.text.verify import Outcome
 
@@ -119,6 +121,30 @@ class NameVariantReport:
 
 
 @dataclass(frozen=True)
+class ClaimRef:
+    """A claim, and who published the source it cites."""
+
+    claim_id: str
+    source: str
+    title: str | None
+    outlet: str | None
+
+
+@dataclass(frozen=True)
+class SpellingUse:
+    spelling: str  # as the aliases table writes it
+    claims: tuple[ClaimRef, ...]
+
+
+@dataclass(frozen=True)
+class AliasedSpellingReport:
+    """An alias entry whose spellings differ across claims, each with the claims using it."""
+
+    canonical: str
+    spellings: tuple[SpellingUse, ...]
+
+
+@dataclass(frozen=True)
 class QuoteProblem:
     code: str
     name: str
@@ -152,6 +178,7 @@ class Report:
     topics: tuple[TopicReport, ...]
     name_variants: tuple[NameVariantReport, ...]
     quote_problems: tuple[QuoteProblem, ...]
+    aliased_spellings: tuple[AliasedSpellingReport, ...] = ()
 
 
 def build(ctx: Context, diagnostics: Sequence[Diagnostic]) -> Report:
@@ -163,6 +190,7 @@ def build(ctx: Context, diagnostics: Sequence[Diagnostic]) -> Report:
         variants,
         diagnostics,
         locate=lambda claim: locate_quote(ctx, claim),
+        aliased=aliased_spellings(ctx.registry, AliasIndex.build(ctx.registry.aliases)),
     )
 
 
@@ -172,6 +200,7 @@ def assemble(
     variants: Iterable[NameVariant],
     diagnostics: Sequence[Diagnostic],
     locate: Callable[[Claim], Found | None] | None = None,
+    aliased: Iterable[AliasedSpellings] = (),
 ) -> Report:
     """Combine already computed parts into a report (pure; what ``build`` wraps).
 
@@ -211,7 +240,27 @@ def assemble(
         name_variants=len(names),
         quote_problems=len(problems),
     )
-    return Report(registry.display_path, summary, topics, names, problems)
+    spelled = tuple(aliased_report(registry, claims, entry) for entry in aliased)
+    return Report(registry.display_path, summary, topics, names, problems, spelled)
+
+
+def aliased_report(
+    registry: Registry, claims: Mapping[str, Claim], entry: AliasedSpellings
+) -> AliasedSpellingReport:
+    """An alias entry's spellings, each claim (``claims`` by id) with its source's outlet."""
+
+    def ref(claim_id: str) -> ClaimRef:
+        claim = claims.get(claim_id)
+        source = claim.source if claim else ""
+        meta = source_meta(registry, source) if claim else None
+        return ClaimRef(
+            claim_id, source, meta.title if meta else None, meta.outlet if meta else None
+        )
+
+    return AliasedSpellingReport(
+        entry.canonical,
+        tuple(SpellingUse(spelling, tuple(map(ref, ids))) for spelling, ids in entry.by_spelling),
+    )
 
 
 def topic_report(analysis: TopicAnalysis, cite: Callable[[str], Citation | None]) -> TopicReport:

@@ -12,8 +12,18 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
-from linter.report.build import Citation, QuoteProblem, Report, TopicReport
+from linter.report.build import (
+    AliasedSpellingReport,
+    Citation,
+    QuoteProblem,
+    Report,
+    TopicReport,
+)
 from linter.report.present import (
+    ALIASED_NONE,
+    ALIASED_NOTE,
+    ALIASED_TITLE,
+    by_outlet,
     excerpt_parts,
     outlet_of,
     sources_count,
@@ -76,6 +86,7 @@ col.c-date { width: 11%; } col.c-outlet { width: 15%; } col.c-value { width: 11%
 col.c-claim { width: 13%; } col.c-quote { width: 36%; } col.c-where { width: 14%; }
 col.c-pwhere { width: 22%; } col.c-code { width: 18%; } col.c-sev { width: 9%; }
 col.c-pclaim { width: 13%; } col.c-msg { width: 38%; }
+col.c-name { width: 22%; } col.c-spelling { width: 22%; } col.c-users { width: 56%; }
 @media (prefers-color-scheme: dark) {
   :root { --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --bg: #0d1117; --head: #151b23;
     --bad: #ff7b72; --bad-bg: #3c1618; --ack: #e3b341; --ack-bg: #3a2e05;
@@ -241,7 +252,8 @@ def _row(value: str, cite: Citation) -> str:
 def _variants(report: Report) -> list[str]:
     parts = ['<section aria-labelledby="h-variants">', '<h2 id="h-variants">Name variants</h2>']
     if not report.name_variants:
-        return [*parts, "<p>No name is spelled in more than one way.</p>", "</section>"]
+        parts.append("<p>No name is spelled in more than one way.</p>")
+        return [*parts, *_aliased(report), "</section>"]
     rows = []
     for variant in report.name_variants:
         spellings = ", ".join(esc(s) for s in variant.spellings)
@@ -255,7 +267,41 @@ def _variants(report: Report) -> list[str]:
         ("Likely name", "Spellings", "Claims"),
         rows,
     )
-    return [*parts, "</section>"]
+    return [*parts, *_aliased(report), "</section>"]
+
+
+def _aliased(report: Report) -> list[str]:
+    """The spellings the aliases table reconciles: one row per spelling."""
+    parts = [f'<h3 id="h-aliased">{esc(ALIASED_TITLE)}</h3>']
+    if not report.aliased_spellings:
+        return [*parts, f"<p>{esc(ALIASED_NONE)}</p>"]
+    rows = [row for entry in report.aliased_spellings for row in _aliased_rows(entry)]
+    return [
+        *parts,
+        f"<p>{esc(ALIASED_NOTE)}</p>",
+        *_table(
+            "Names the aliases table reconciles, as each claim spells them",
+            ("Name", "Spelling", "Claims (outlet)"),
+            rows,
+            ("c-name", "c-spelling", "c-users"),
+        ),
+    ]
+
+
+def _aliased_rows(entry: AliasedSpellingReport) -> list[str]:
+    rows = []
+    for i, use in enumerate(entry.spellings):
+        name = (
+            f'<th scope="row" rowspan="{len(entry.spellings)}">{esc(entry.canonical)}</th>'
+            if i == 0
+            else ""
+        )
+        claims = "; ".join(
+            ", ".join(f'<span class="claim">{esc(c)}</span>' for c in ids) + f" ({esc(outlet)})"
+            for outlet, ids in by_outlet(use.claims)
+        )
+        rows.append(f"<tr>{name}<td>{esc(use.spelling)}</td><td>{claims}</td></tr>")
+    return rows
 
 
 def _problems(report: Report) -> list[str]:

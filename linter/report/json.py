@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from linter.diagnostics import Location
-from linter.report.build import Citation, QuoteProblem, Report, TopicReport
+from linter.report.build import AliasedSpellingReport, Citation, QuoteProblem, Report, TopicReport
 from linter.report.present import summary_items
 
 VERSION = 1
@@ -36,6 +36,7 @@ def as_data(report: Report) -> dict[str, Any]:
             }
             for v in report.name_variants
         ],
+        "aliased_spellings": [_aliased(a) for a in report.aliased_spellings],
         "quote_problems": [_problem(p) for p in report.quote_problems],
     }
 
@@ -57,6 +58,22 @@ def _topic(topic: TopicReport) -> dict[str, Any]:
                 "citations": [_citation(c) for c in v.citations],
             }
             for v in topic.values
+        ],
+    }
+
+
+def _aliased(entry: AliasedSpellingReport) -> dict[str, Any]:
+    return {
+        "canonical": entry.canonical,
+        "spellings": [
+            {
+                "spelling": use.spelling,
+                "claims": [
+                    {"claim": c.claim_id, "source": c.source, "outlet": c.outlet}
+                    for c in use.claims
+                ],
+            }
+            for use in entry.spellings
         ],
     }
 

@@ -10,8 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from linter.report.build import Citation, QuoteProblem, Report, TopicReport
+from linter.report.build import (
+    AliasedSpellingReport,
+    Citation,
+    QuoteProblem,
+    Report,
+    TopicReport,
+)
 from linter.report.present import (
+    ALIASED_NONE,
+    ALIASED_NOTE,
+    ALIASED_TITLE,
+    by_outlet,
     excerpt_parts,
     outlet_of,
     sources_count,
@@ -72,6 +82,13 @@ def render(report: Report) -> str:
         lines += _table(("Likely name", "Spellings", "Claims"), rows)
     else:
         lines.append("No name is spelled in more than one way.")
+    lines += ["", f"### {ALIASED_TITLE}", ""]
+    if report.aliased_spellings:
+        lines += [ALIASED_NOTE, ""]
+        rows = [row for entry in report.aliased_spellings for row in _aliased(entry)]
+        lines += _table(("Name", "Spelling", "Claims (outlet)"), rows)
+    else:
+        lines.append(ALIASED_NONE)
     lines += ["", "## Quote problems", ""]
     if report.quote_problems:
         head = ("Where", "Code", "Severity", "Claim", "Problem")
@@ -104,6 +121,21 @@ def _topic(topic: TopicReport) -> list[str]:
         ids = ", ".join(text(c) for c in topic.unreadable)
         lines += [f"Value could not be read from: {ids}.", ""]
     return lines
+
+
+def _aliased(entry: AliasedSpellingReport) -> list[tuple[str, ...]]:
+    """One row per spelling; the name only on its first row."""
+    return [
+        (
+            text(entry.canonical) if i == 0 else "",
+            text(use.spelling),
+            "; ".join(
+                f"{', '.join(map(text, ids))} ({text(outlet)})"
+                for outlet, ids in by_outlet(use.claims)
+            ),
+        )
+        for i, use in enumerate(entry.spellings)
+    ]
 
 
 def _table(head: Sequence[str], rows: Iterable[Sequence[str]], rule: str = "---") -> list[str]:

@@ -7,8 +7,9 @@ always spelled out in words (a symbol only adds to it), never shown by colour al
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from linter.report.build import Citation, Excerpt, Summary
+from linter.report.build import Citation, ClaimRef, Excerpt, Summary
 
 # status -> (symbol, label, what it means)
 STATUS = {
@@ -29,6 +30,14 @@ SUMMARY = (
     ("name_variants", "Name variants"),
     ("quote_problems", "Quote problems"),
 )
+
+# The name-variants section's second part: spellings the aliases table reconciles.
+ALIASED_TITLE = "Spellings reconciled by aliases"
+ALIASED_NOTE = (
+    "The aliases table makes these one name, so they are no conflict; "
+    "but the sources spell them differently."
+)
+ALIASED_NONE = "No aliased name is spelled in more than one way in the claims."
 
 ELLIPSIS = "…"
 
@@ -92,9 +101,17 @@ def excerpt_parts(excerpt: Excerpt) -> tuple[str, str, str]:
     return visible(before), visible(excerpt.quote), visible(after)
 
 
-def outlet_of(cite: Citation) -> str:
+def outlet_of(cite: Citation | ClaimRef) -> str:
     """Who published it: the outlet, else the title, else the file's name (never blank)."""
     return cite.outlet or cite.title or cite.source.rsplit("/", 1)[-1]
+
+
+def by_outlet(claims: Iterable[ClaimRef]) -> list[tuple[str, list[str]]]:
+    """Claim ids grouped by who published their sources, in order of first appearance."""
+    groups: dict[str, list[str]] = {}
+    for claim in claims:
+        groups.setdefault(outlet_of(claim), []).append(claim.claim_id)
+    return list(groups.items())
 
 
 def unfound_note(cite: Citation) -> str:

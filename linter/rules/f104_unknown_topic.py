@@ -2,7 +2,9 @@
 
 A topic must be declared (with its kind) before claims can compare values on
 it; an undeclared one is usually a typo, and its facts would silently never be
-compared. The message suggests the closest declared topic.
+compared. The message suggests the closest declared topic. A topic declared
+but invalid (a missing or unknown ``kind``) is not unknown: R102 reports it once,
+and its claims get no F104 as well.
 
 Passes:
 
@@ -38,10 +40,13 @@ RULE = define("F104", "unknown-topic", Severity.ERROR, __doc__)
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    topics = list(ctx.registry.topics)
-    for claim in ctx.registry.claims:
-        if claim.topic is None or claim.topic in ctx.registry.topics:
+    registry = ctx.registry
+    topics = list(registry.topics)
+    for claim in registry.claims:
+        if claim.topic is None or claim.topic in registry.topics:
             continue
+        if claim.topic in registry.invalid_topics:
+            continue  # declared, but invalid: its R102 already explains the problem
         close = closest(claim.topic, topics)
         if close:
             hint = f"; did you mean '{close}'?"
