@@ -331,3 +331,11 @@ def test_long_runs_of_capitalized_words_stay_fast():
     with pytest.raises(Unreadable):
         read_quote("name", quote * 3, aliases=ALIASES)
     assert time.perf_counter() - start < 2
+
+
+def test_a_capitals_alias_does_not_match_the_pronoun():
+    from linter.facts.names import AliasIndex
+
+    index = AliasIndex.build({"United States": ["U.S.", "US", "Washington"]})
+    found = index.find("They invited us as a separate force; the US and the U.S. came.")
+    assert [canonical for _, _, canonical in found] == ["United States", "United States"]

@@ -106,12 +106,20 @@ class AliasIndex:
         while i < len(keys):
             for parts, canonical in by_first.get(keys[i], ()):
                 if keys[i : i + len(parts)] == parts:
-                    found.append((tokens[i].start, tokens[i + len(parts) - 1].end, canonical))
+                    start, end = tokens[i].start, tokens[i + len(parts) - 1].end
+                    if self._pronoun_like(text[start:end], parts, canonical):
+                        continue
+                    found.append((start, end, canonical))
                     i += len(parts)
                     break
             else:
                 i += 1
         return found
+
+    def _pronoun_like(self, written: str, parts: list[str], canonical: str) -> bool:
+        """An all-capitals spelling ("US") met in lower case ("us") is another word."""
+        alike = [s for s in self.spellings.get(canonical, ()) if norm(s).split() == parts]
+        return bool(alike) and all(s.isupper() for s in alike) and not written.isupper()
 
     def _by_first_word(self) -> dict[str, list[tuple[list[str], str]]]:
         """Spellings by their first word, longest first (built once)."""
