@@ -115,9 +115,17 @@ class TreeMemory(threading.Thread):
             self.done.wait(self.interval)
 
 
+def work_dir(folder: Path) -> Path:
+    """Where the benchmark keeps what it writes about ``folder``: never in the folder itself."""
+    digest = hashlib.sha1(str(folder).encode()).hexdigest()[:12]
+    path = Path(tempfile.gettempdir()) / "claimlint-bench-work" / f"{folder.name}-{digest}"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def cache_dir(folder: Path) -> Path:
     """The benchmark's own claimlint cache (``CLAIMLINT_CACHE_DIR``), never the user's."""
-    return folder / ".bench-cache"
+    return work_dir(folder) / "cache"
 
 
 def clear_cache(folder: Path) -> None:
@@ -307,12 +315,13 @@ def profile_claimlint(folder: Path, top: int) -> str:
     import pstats
     from io import StringIO
 
-    stats_file = folder / "claimlint.prof"
+    stats_file = work_dir(folder) / "claimlint.prof"
     env = claimlint_env(folder)
     # Pinned to one CPU, claimlint forks no workers, so the profile sees all the work.
     pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
     command = [*pin, sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "linter"]
-    command += ["check", "--format", "json", "--no-cache", "-o", str(folder / "profile.json")]
+    output = str(work_dir(folder) / "profile.json")
+    command += ["check", "--format", "json", "--no-cache", "-o", output]
     subprocess.run(command, cwd=folder, env=env, check=False, capture_output=True)
     if not stats_file.exists():
         return "(profile failed)"
@@ -380,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     nocaches: list[Run] = []
     for _ in range(max(1, args.runs)):  # cold then repeat, N times over
         clear_cache(folder)
-        save = None if colds else folder / "claimlint.json"
+        save = None if colds else work_dir(folder) / "claimlint.json"
         colds.append(run_claimlint(folder, COLD, claim_ids, save))
         repeats.append(run_claimlint(folder, REPEAT, claim_ids))
     for _ in range(max(1, args.runs)):
@@ -506,7 +515,7 @@ def main(argv: list[str] | None = None) -> int:
         for claim_id in sorted(wrong)[:20]:
             print(f"    {claim_id}: {quote_of(by_id[claim_id])}")
         if wrong:
-            print(f"    (claimlint's messages: {folder / 'claimlint.json'})")
+            print(f"    (claimlint's messages: {work_dir(folder) / 'claimlint.json'})")
     if repeat.verdicts and cold.verdicts and repeat.verdicts != cold.verdicts:
         changed = sum(cold.verdicts[k] != repeat.verdicts.get(k) for k in cold.verdicts)
         print(f"\nWARNING: the repeat run changed {changed} verdicts (cache bug?)")
