@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
 from linter.text.numbers import NegationToken, NumberToken, find_negations, find_numbers
 from linter.text.quote import WORD, is_word_char
+
+T = TypeVar("T")
 
 __all__ = ["Alignment", "align_piece", "describe_changes", "similarity", "word_diff"]
 
@@ -252,24 +256,22 @@ def describe_changes(source: str, quote: str) -> tuple[str, ...]:
 
 
 def number_changes(source: list[NumberToken], quote: list[NumberToken]) -> tuple[str, ...]:
-    a, b = [t.value for t in source], [t.value for t in quote]
-    if a == b:
-        return ()
-    out = []
-    for op in Levenshtein.opcodes(a, b):
-        olds, news = source[op.src_start : op.src_end], quote[op.dest_start : op.dest_end]
-        if op.tag == "replace":
-            for old, new in zip(olds, news, strict=False):
-                out.append(f"number {_number(old)} became {_number(new)}")
-            olds, news = olds[len(news) :], news[len(olds) :]
-        if op.tag != "equal":
-            out += [f"number {_number(t)} removed" for t in olds]
-            out += [f"number {_number(t)} added" for t in news]
-    return tuple(out)
+    return _token_changes("number", source, quote, lambda t: t.value, _number)
 
 
 def negation_changes(source: list[NegationToken], quote: list[NegationToken]) -> tuple[str, ...]:
-    a, b = [t.kind for t in source], [t.kind for t in quote]
+    return _token_changes("negation", source, quote, lambda t: t.kind, lambda t: f'"{t.text}"')
+
+
+def _token_changes(
+    label: str,
+    source: list[T],
+    quote: list[T],
+    key: Callable[[T], object],
+    show: Callable[[T], str],
+) -> tuple[str, ...]:
+    """Source tokens against quote tokens, compared in order by ``key``, in plain words."""
+    a, b = [key(t) for t in source], [key(t) for t in quote]
     if a == b:
         return ()
     out = []
@@ -277,9 +279,9 @@ def negation_changes(source: list[NegationToken], quote: list[NegationToken]) ->
         olds, news = source[op.src_start : op.src_end], quote[op.dest_start : op.dest_end]
         if op.tag == "replace":
             for old, new in zip(olds, news, strict=False):
-                out.append(f'negation "{old.text}" became "{new.text}"')
+                out.append(f"{label} {show(old)} became {show(new)}")
             olds, news = olds[len(news) :], news[len(olds) :]
         if op.tag != "equal":
-            out += [f'negation "{t.text}" removed' for t in olds]
-            out += [f'negation "{t.text}" added' for t in news]
+            out += [f"{label} {show(t)} removed" for t in olds]
+            out += [f"{label} {show(t)} added" for t in news]
     return tuple(out)
