@@ -48,6 +48,8 @@ _VOTE_SHARE = 0.7  # ... of which a document must hold this share
 _COMMON_SHARE = 0.2  # a word in more than this share of documents picks none
 _FILTER_WORDS = 24  # a quote's rarest words every verbatim holder must have
 _NARROW_FROM = 100  # quotes searching one document that make its trigrams worth computing
+_STRIDE = 3  # documents' trigrams taken at every third token (see ``_phases``)
+_IDLE_WORDS = 2  # filter words in a row that rule no document out end the filtering
 
 
 class Outcome(StrEnum):
@@ -304,6 +306,7 @@ class QuoteMatcher:
                 postings[word].extend(where)
             self._adopt(states)
         found = [self._pick(quote, cited, postings) for quote, cited in pending]
+        del postings  # corpus-long lists: freed before the workers fork again
         self._narrow([q for q, _ in pending], found)
         return found
 
@@ -316,10 +319,16 @@ class QuoteMatcher:
         words = sorted(quote.tokens, key=lambda w: len(postings.get(w, ())))[:_FILTER_WORDS]
         if words:
             holders = set(postings.get(words[0], ()))
+            idle = 0
             for word in words[1:]:
-                if len(holders) <= 2:  # exact search settles the rest cheaply
+                # Exact search settles a few holders cheaply; and once the ever
+                # commoner words stop ruling documents out, their (corpus-long)
+                # postings cost more than they save: trigrams narrow the rest.
+                if len(holders) <= 2 or idle >= _IDLE_WORDS:
                     break
+                before = len(holders)
                 holders.intersection_update(postings.get(word, ()))
+                idle = idle + 1 if len(holders) == before else 0
         else:  # too short to have interior words: a plain scan for its core
             core = quote.core
             holders = {p for p in self._texts if core in self._doc(p).text}  # type: ignore[union-attr]
@@ -337,29 +346,46 @@ class QuoteMatcher:
         return found
 
     def _narrow(self, quotes: list[Quote], found: list[_Candidates]) -> None:
-        """Drop would-be holders lacking a trigram of the quote, where that saves work.
+        """Drop would-be holders lacking trigrams of the quote, where that saves work.
 
         Trigrams of a document cost about as much as a few dozen exact searches
-        in it, so they are computed only for documents many quotes would search.
+        in it, so they are computed only for documents many quotes would search,
+        by the workers, and only every third one (see ``_phases``).
         """
+        phases = {i: p for i, q in enumerate(quotes) if found[i].exact and (p := _phases(q))}
         wanted: dict[str, list[int]] = defaultdict(list)
-        for index, (quote, candidates) in enumerate(zip(quotes, found, strict=True)):
-            if quote.trigrams:
-                for path in candidates.exact:
-                    wanted[path].append(index)
+        for index in phases:
+            for path in found[index].exact:
+                wanted[path].append(index)
         busy = {path: ixs for path, ixs in wanted.items() if len(ixs) >= _NARROW_FROM}
         if not busy:
             return
-        grams = set().union(*(quotes[i].trigrams for i in {i for v in busy.values() for i in v}))
-        dropped: dict[int, set[str]] = defaultdict(set)
-        for path, indexes in busy.items():
-            tokens = self._tokens(path)
-            present = grams.intersection(zip(tokens, tokens[1:], tokens[2:], strict=False))
-            for i in indexes:
-                if not quotes[i].trigrams <= present:
-                    dropped[i].add(path)
-        for index, paths in dropped.items():
-            found[index].exact = [p for p in found[index].exact if p not in paths]
+        needed = {i for ixs in busy.values() for i in ixs}
+        grams = set().union(*(c for i in needed for chunk in phases[i] for c in chunk))
+        pairs = list(busy.items())
+        jobs = self._jobs(sum(map(len, busy.values())))
+        tasks = _parts(pairs, _DOCS_PER_TASK) if jobs > 1 else [pairs]
+
+        def narrow(task: int) -> list[tuple[int, str]]:
+            """The (quote, document) pairs that survive: few, so cheap to send back."""
+            kept = []
+            for path, indexes in tasks[task]:
+                tokens = self._tokens(path)
+                heads, seconds, thirds = (tokens[k::_STRIDE] for k in range(3))
+                present = grams.intersection(zip(heads, seconds, thirds, strict=False))
+                kept += [
+                    (i, path)
+                    for i in indexes
+                    if all(any(c <= present for c in chunk) for chunk in phases[i])
+                ]
+            return kept
+
+        survivors = set(itertools.chain.from_iterable(fan_out(narrow, range(len(tasks)), jobs)))
+        for index, candidates in enumerate(found):
+            if candidates.exact:
+                candidates.exact = [
+                    p for p in candidates.exact if p not in busy or (index, p) in survivors
+                ]
 
     # -- the verdict for quotes not verbatim where cited -----------------------------
 
@@ -434,6 +460,22 @@ class QuoteMatcher:
 
 def _parts(items: list[T], size: int) -> list[list[T]]:
     return [items[k : k + size] for k in range(0, len(items), size)] or [[]]
+
+
+def _phases(quote: Quote) -> tuple[tuple[frozenset[tuple[str, str, str]], ...], ...]:
+    """Per stretch of the quote long enough, its token trigrams in ``_STRIDE`` classes
+    by position.
+
+    A document holding the stretch at token ``p`` holds its ``k``-th trigram at
+    ``p + k``; of the document's trigrams at multiples of ``_STRIDE`` (a third
+    of the work of all of them), one class is therefore all there.
+    """
+    out = []
+    for tokens in quote._chunks:  # the stretches exact search needs
+        grams = list(zip(tokens, tokens[1:], tokens[2:], strict=False))
+        if len(grams) >= _STRIDE:
+            out.append(tuple(frozenset(grams[r::_STRIDE]) for r in range(_STRIDE)))
+    return tuple(out)
 
 
 def _editorial_changes(text: str, found: list[PieceMatch]) -> tuple[str, ...]:
