@@ -19,30 +19,50 @@ from linter.model import Registry
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
+BOM = b"\xef\xbb\xbf"
 
 
 @lru_cache(maxsize=64)
-def _decoded(data: bytes) -> str:
-    return data.decode("utf-8")
+def _read_text(path: str, stamp: tuple[int, int]) -> str:
+    """A source's text, read again from disk (recently read texts are kept)."""
+    from linter.errors import UsageError
+
+    try:
+        with open(path, "rb") as handle:
+            if _stamp(os.fstat(handle.fileno())) != stamp:
+                raise OSError("it changed")
+            data = handle.read()
+        return data.removeprefix(BOM).decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(
+            f"source {path} changed or vanished while claimlint was checking it ({exc});"
+            " run the check again"
+        ) from exc
+
+
+def _stamp(stat: os.stat_result) -> tuple[int, int]:
+    return stat.st_size, stat.st_mtime_ns
 
 
 @dataclass(slots=True)
 class Document:
-    """A source document, kept as its UTF-8 bytes.
+    """A source document: where it is, and its content hash; its text is read on use.
 
-    Python holds text with any curly quote at two bytes a character, so a
-    corpus of thousands of documents is kept encoded (half the memory) and
-    decoded on use; recently decoded texts are kept.
+    A corpus of thousands of documents is not kept in memory twice: the matcher
+    keeps the normalized texts it needs, and the original text is read again
+    only for the few spans that are reported (a file changed in the meantime is
+    caught by its size and modification time).
     """
 
     key: str  # path relative to the registry's folder, POSIX style
     display: str  # how diagnostics name it
-    data: bytes  # valid UTF-8, byte order mark removed
+    path: str  # absolute path of the file
+    stamp: tuple[int, int]  # size and mtime when it was checked
     digest: str = ""  # content hash of the file's bytes (for the verdict cache)
 
     @property
     def text(self) -> str:
-        return _decoded(self.data)
+        return _read_text(self.path, self.stamp)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset.
@@ -105,7 +125,7 @@ def check_source(data: bytes) -> tuple[bytes | None, str | None]:
             f"it is not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, column {column});"
             " re-save it as UTF-8"
         )
-    return data.removeprefix(b"\xef\xbb\xbf"), None
+    return data.removeprefix(BOM), None
 
 
 def resolve(
@@ -182,19 +202,28 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
 
 def read_document(path: Path, key: str) -> tuple[Document | None, SourceProblem | None]:
     try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            return None, SourceProblem(
-                "S103", f"source '{key}' is {size} bytes, over the {MAX_SOURCE_BYTES} byte limit"
-            )
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            if stat.st_size > MAX_SOURCE_BYTES:
+                return None, SourceProblem(
+                    "S103",
+                    f"source '{key}' is {stat.st_size} bytes,"
+                    f" over the {MAX_SOURCE_BYTES} byte limit",
+                )
+            data = handle.read()
     except OSError as exc:
         return None, SourceProblem("S103", f"source '{key}' cannot be read: {exc.strerror or exc}")
-    text, why = check_source(data)
-    if text is None:
+    valid, why = check_source(data)
+    if valid is None:
         return None, SourceProblem("S103", f"source '{key}' is unreadable: {why}")
-    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    return Document(key=key, display=display_path(path.absolute()), data=text, digest=digest), None
+    absolute = path.absolute()
+    return Document(
+        key=key,
+        display=display_path(absolute),
+        path=str(absolute),
+        stamp=_stamp(stat),
+        digest=hashlib.blake2b(data, digest_size=16).hexdigest(),
+    ), None
 
 
 def corpus_files(

@@ -178,8 +178,7 @@ class _Reader:
     # -- reporting ---------------------------------------------------------
 
     def at(self, node: Node) -> Location:
-        mark = node.event.start_mark
-        return Location(self.path, mark.line + 1, mark.column + 1)
+        return Location(self.path, node.line, node.column)
 
     def report(
         self,

@@ -270,3 +270,23 @@ def test_python_dash_m_and_no_command(project):
 
 
 REPO_ROOT = __import__("conftest").REPO
+
+
+def test_a_source_changed_during_the_check_is_a_clear_error(project):
+    """Documents are read again for reported spans; a changed file must not give wrong spans."""
+    from linter.config import Config
+    from linter.corpus import load_corpus
+    from linter.errors import UsageError
+    from linter.registry import load_registry
+
+    path = project(GOOD)
+    registry = load_registry(path, "claims.yaml")
+    corpus = load_corpus(registry, Config())
+    (project.root / WAPO).write_text("rewritten meanwhile, with other words", encoding="utf-8")
+    document = corpus.cited(WAPO)
+    try:
+        document.text  # noqa: B018
+    except UsageError as exc:
+        assert "changed or vanished" in str(exc)
+    else:
+        raise AssertionError("a changed source was read silently")
