@@ -534,6 +534,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    {claim_id}: {quote_of(by_id[claim_id])}")
         if wrong:
             print(f"    (claimlint's messages: {work_dir(folder) / 'claimlint.json'})")
+    if growth and grun.verdicts and (gfolder / "labels.json").is_file():
+        glabels = json.loads((gfolder / "labels.json").read_text())
+        gwrong = sorted(k for k, v in glabels.items() if grun.verdicts.get(k) != v)
+        print(
+            f"claimlint vs labels.json at {args.growth:,} sources:"
+            f" {len(glabels) - len(gwrong):,} of {len(glabels):,} claims agree"
+            + (f" (differ: {', '.join(gwrong[:10])})" if gwrong else "")
+        )
     if repeat.verdicts and cold.verdicts and repeat.verdicts != cold.verdicts:
         changed = sum(cold.verdicts[k] != repeat.verdicts.get(k) for k in cold.verdicts)
         print(f"\nWARNING: the repeat run changed {changed} verdicts (cache bug?)")
