@@ -350,19 +350,7 @@ def test_f104_not_reported_on_a_declared_but_invalid_topic(project, declared):
     """The topic's R102 explains the problem; an F104 on each claim would mislead."""
     rc, found = check(
         project,
-        f"""
-topics:
-  {declared}
-claims:
-  - id: eleven
-    source: {WAPO}
-    quote: which was attended by representatives of 11 countries
-    topic: countries
-  - id: seven
-    source: {WSJ}
-    quote: representatives from seven nations
-    topic: countries
-""",
+        f"topics:\n  {declared}{CONFLICTING}",
     )
     assert rc == 1
     assert [d["code"] for d in found] == ["R102"]

@@ -68,26 +68,17 @@ def read_claim(claim: Claim, topic: Topic, aliases: AliasIndex, published: str |
     """A claim's value on its topic (given, else read from the quote) and its support."""
     words = " ".join(filter(None, (topic.name, topic.about)))
     try:
+        common = {
+            "claim_id": claim.id,
+            "complete": claim.complete,
+            "aliases": aliases,
+            "published": published,
+        }
         if claim.value is None:
-            fact = read_quote(
-                topic.kind,
-                claim.quote,
-                claim_id=claim.id,
-                complete=claim.complete,
-                aliases=aliases,
-                published=published,
-                topic_words=words,
-            )
+            fact = read_quote(topic.kind, claim.quote, topic_words=words, **common)
             why = None
         else:
-            fact = read_given(
-                topic.kind,
-                claim.value,
-                claim_id=claim.id,
-                complete=claim.complete,
-                aliases=aliases,
-                published=published,
-            )
+            fact = read_given(topic.kind, claim.value, **common)
             why = unsupported(
                 fact, claim.quote, aliases=aliases, published=published, tolerance=topic.tolerance
             )
