@@ -362,3 +362,35 @@ def test_find_piece(piece: str, found: tuple[int, int] | None) -> None:
     text = 'I said: i think A is a bad idea. "I agree" Tiny.'
     match = find_piece(text, piece)
     assert (match.start, match.end) == found if found else match is None
+
+
+def test_a_changed_number_does_not_lead_the_search_astray():
+    """In a document that reuses one sentence pattern, the quote's (changed) number
+    stands elsewhere; the near match must still be found where the words agree.
+
+    Both cases were wrong verdicts in the 8,000-source benchmark (claims c44853 and
+    c57278): the changed number voted for the wrong place in the cited document.
+    """
+    from benchmarks.generate import make_document, seed_sentences
+    from linter.text.verify import Outcome, QuoteMatcher
+
+    seeds = seed_sentences()
+    cases = [
+        (
+            4236,
+            "Officials in Quetta confirmed that 37,202 bridges were damaged during the"
+            " fighting of March 2000, and the health directorate promised to rebuild them.",
+            "39,530",
+        ),
+        (
+            1093,
+            "Officials in Tashkent confirmed that 63,620 observers were damaged during the"
+            " fighting of October 2014, and the mining ministry promised to rebuild them.",
+            "61,687",
+        ),
+    ]
+    for index, quote, original in cases:
+        text = make_document(index, 1, seeds).text
+        verdict = QuoteMatcher({"doc.txt": text}).verify(quote, "doc.txt")
+        assert verdict.outcome is Outcome.MEANING_CHANGED, (index, verdict)
+        assert original in text[verdict.span.start : verdict.span.end]

@@ -83,16 +83,18 @@ def _occurrences(text: str, word: str, limit: int) -> list[int]:
 def _distinctive(piece: str) -> list[tuple[str, int]]:
     """The piece's words most likely rare in a document, with their offsets.
 
-    Names and numbers (capitalized after the first word, or with digits) first,
-    then longer words.
+    Names (capitalized after the first word) first, then longer words; numbers
+    last, since a number is what a misquote most often changes, and a changed
+    number votes for every other place the quote's number happens to stand.
     """
-    words: dict[str, tuple[tuple[bool, int], int]] = {}
+    words: dict[str, tuple[tuple[bool, bool, int], int]] = {}
     for m in WORD.finditer(piece):
         word = m.group()
-        marked = m.start() > 0 and (word[0].isupper() or any(c.isdigit() for c in word))
+        name = m.start() > 0 and word[0].isupper()
+        number = any(c.isdigit() for c in word)
         key = word.lower()
         if key not in words and len(word) >= 2:
-            words[key] = ((marked, len(word)), m.start())
+            words[key] = ((name, not number, len(word)), m.start())
     ranked = sorted(words, key=lambda w: words[w][0], reverse=True)[:_SEEDS]
     return [(w, words[w][1]) for w in ranked]
 
