@@ -394,3 +394,34 @@ def test_a_changed_number_does_not_lead_the_search_astray():
         verdict = QuoteMatcher({"doc.txt": text}).verify(quote, "doc.txt")
         assert verdict.outcome is Outcome.MEANING_CHANGED, (index, verdict)
         assert original in text[verdict.span.start : verdict.span.end]
+
+
+def test_unchanged_numbers_still_help_find_a_near_match():
+    """The other side: with only words voting, a pattern's template words are too
+    common, and the quote's unchanged numbers are what find its sentence (claims
+    c47020, c64500 and c75888 of the 8,000-source benchmark)."""
+    from benchmarks.generate import make_document, seed_sentences
+    from linter.text.verify import Outcome, QuoteMatcher
+
+    seeds = seed_sentences()
+    cases = [
+        (
+            6545,
+            "Fewer formally 95,570 of the two wells inspected in Moscow in 2005 met the"
+            " standard set by the chamber of commerce, the inspectors' report concluded.",
+        ),
+        (
+            7489,
+            "Fewer than five of the eight convoys inspected in Kandahar in 2021 met the"
+            " standard set by the purportedly ministry, the inspectors' report concluded.",
+        ),
+        (
+            6470,
+            "Fewer than 573 of the 95,384 bitterly inspected in Oslo in 2003 met the"
+            " standard set by the mining ministry, the inspectors' report concluded.",
+        ),
+    ]
+    for index, quote in cases:
+        text = make_document(index, 1, seeds).text
+        verdict = QuoteMatcher({"doc.txt": text}).verify(quote, "doc.txt")
+        assert verdict.outcome is Outcome.INEXACT, (index, verdict)

@@ -25,7 +25,7 @@ T = TypeVar("T")
 __all__ = ["Alignment", "align_piece", "describe_changes", "similarity", "word_diff"]
 
 _BUCKET = 16  # characters per diagonal bucket
-_SEEDS = 6  # quote words used to vote
+_SEEDS = 8  # quote words used to vote (names and words first, then numbers)
 _MAX_HITS = 200  # a word found more often than this does not vote
 _TELLING_HITS = 3  # a word found at most this often is telling ...
 _TELLING_WORDS = 4  # ... and this many telling words are enough
