@@ -67,12 +67,9 @@ class Context:
 
         store = cache.VerdictCache(cache.cache_folder())
         try:
-
-            def doc_hash(key: str) -> str:
-                return self.corpus.documents[key].digest
-
+            documents = self.corpus.documents
             threshold = self.config.threshold
-            local = [cache.verdict_key(q, k, doc_hash(k), threshold) for q, k in items]
+            local = [cache.verdict_key(q, k, documents[k].digest, threshold) for q, k in items]
             found = store.get_many(local)
             results: list[Verdict | None] = [
                 v if (v := found.get(key)) and v.outcome is Outcome.VERBATIM else None
@@ -80,7 +77,7 @@ class Context:
             ]
             if any(r is None for r in results):
                 fingerprint = cache.corpus_fingerprint(
-                    {key: doc_hash(key) for key in self.corpus.documents}
+                    {key: doc.digest for key, doc in documents.items()}
                 )
                 wide = {
                     i: cache.verdict_key(q, k, fingerprint, threshold)

@@ -112,20 +112,20 @@ class _Texts(Mapping[str, str]):
         return key in self._documents
 
 
-def check_source(data: bytes) -> tuple[bytes | None, str | None]:
-    """A source file's bytes without a BOM, or why it is not UTF-8 text. CRLF is kept."""
+def check_source(data: bytes) -> str | None:
+    """Why a source file's bytes are not UTF-8 text, or None when they are."""
     if b"\0" in data:
-        return None, "it is a binary file (it contains NUL bytes), not text"
+        return "it is a binary file (it contains NUL bytes), not text"
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, (
+        return (
             f"it is not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, column {column});"
             " re-save it as UTF-8"
         )
-    return data.removeprefix(BOM), None
+    return None
 
 
 def resolve(
@@ -213,8 +213,8 @@ def read_document(path: Path, key: str) -> tuple[Document | None, SourceProblem 
             data = handle.read()
     except OSError as exc:
         return None, SourceProblem("S103", f"source '{key}' cannot be read: {exc.strerror or exc}")
-    valid, why = check_source(data)
-    if valid is None:
+    why = check_source(data)
+    if why is not None:
         return None, SourceProblem("S103", f"source '{key}' is unreadable: {why}")
     absolute = path.absolute()
     return Document(

@@ -24,6 +24,9 @@ class Location:
     line: int
     column: int
 
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
 
 @dataclass(frozen=True, slots=True)
 class SourceSpan:
@@ -35,6 +38,10 @@ class SourceSpan:
     text: str
     start: int = 0  # offsets into the document's decoded text
     end: int = 0
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ def message(d: Diagnostic) -> str:
         text = " ".join(d.source.text.split())
         if len(text) > MAX_SOURCE_CHARS:
             text = text[: MAX_SOURCE_CHARS - 1] + "…"
-        parts.append(f"source {d.source.path}:{d.source.line}:{d.source.column}: {text}")
+        parts.append(f"source {d.source.where}: {text}")
     if d.diff:
         parts.append(f"diff: {d.diff}")
     return "\n".join(visible(part, keep_newlines=True) for part in parts)

@@ -20,14 +20,13 @@ def render(result: CheckResult) -> str:
     lines: list[str] = []
     for d in result.diagnostics:
         lines.append(
-            f"{visible(d.path)}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.name}: "
-            f"{visible(d.message)}"
+            f"{visible(str(d.location))}: {d.code} [{d.severity}] {d.name}: {visible(d.message)}"
         )
         if d.source is not None:
             text = " ".join(d.source.text.split())
             if len(text) > MAX_SOURCE_CHARS:
                 text = text[: MAX_SOURCE_CHARS - 1] + "…"
-            lines.append(f"    source {visible(d.source.path)}:{d.source.line}:{d.source.column}")
+            lines.append(f"    source {visible(d.source.where)}")
             lines.append(f"    | {visible(text)}")
         if d.diff:
             lines.append(f"    diff: {visible(d.diff)}")

@@ -157,7 +157,7 @@ class QuoteProblem:
     @property
     def where(self) -> str:
         """``path:line:column`` of the claim in the registry."""
-        return f"{self.location.path}:{self.location.line}:{self.location.column}"
+        return str(self.location)
 
 
 @dataclass(frozen=True)

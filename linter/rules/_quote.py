@@ -33,7 +33,7 @@ def quote_diagnostics(ctx: Context, rule: Rule, outcome: str) -> Iterator[Diagno
 
 
 def describe(ctx: Context, code: str, cited: str, verdict, source) -> str:
-    where = f"{source.path}:{source.line}:{source.column}" if source else None
+    where = source.where if source else None
     score = f" (similarity {verdict.score:.2f})" if verdict.score is not None else ""
     suspects = (
         "; suspect look-alike character: " + "; ".join(verdict.suspects) if verdict.suspects else ""
