@@ -80,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="report only claims touched since git REF (and conflicts involving them)",
     )
     check.add_argument(
+        "--pre-commit",
+        action="store_true",
+        help="FILEs are changed files (as pre-commit passes them): check only if the registry,"
+        " a cited source or a corpus file is among them",
+    )
+    check.add_argument(
         "--fix", action="store_true", help="rewrite Q102 quotes with the source's exact words"
     )
     check.add_argument(
@@ -148,8 +154,11 @@ def cmd_rules() -> int:
     return EXIT_OK
 
 
-def load(args: argparse.Namespace, *, registry_arg: str | None = None):
-    """Settings, registry, corpus: everything a command needs, as a Context."""
+def load(args: argparse.Namespace, *, registry_arg: str | None = None, registry=None):
+    """Settings, registry, corpus: everything a command needs, as a Context.
+
+    ``registry`` is one already loaded (by the pre-commit hook's relevance test).
+    """
     from linter.config import check_threshold, load_config
     from linter.context import Context
     from linter.corpus import display_path, load_corpus
@@ -172,7 +181,8 @@ def load(args: argparse.Namespace, *, registry_arg: str | None = None):
         base = Path(config.origin).parent if config.origin else cwd
         path = base / config.registry
     path = path if path.is_absolute() else cwd / path
-    registry = load_registry(path, display_path(path, cwd))
+    if registry is None:
+        registry = load_registry(path, display_path(path, cwd))
     return Context(registry=registry, corpus=load_corpus(registry, config), config=config)
 
 
@@ -188,8 +198,9 @@ def split_files(files: list[str]) -> tuple[str | None, list[str]]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from linter import checker
-    from linter.formatters import get
 
+    if args.pre_commit:
+        return check_for_pre_commit(args)
     registry_file, source_files = split_files(args.files)
     if (
         registry_file
@@ -209,8 +220,32 @@ def cmd_check(args: argparse.Namespace) -> int:
         if changed:
             ctx = load(args, registry_arg=registry_file)
             result = checker.check(ctx, only_claims=only)
+    return print_result(result, args)
+
+
+def print_result(result, args: argparse.Namespace) -> int:
+    """Write the diagnostics in the chosen format; the exit code they call for."""
+    from linter.formatters import get
+
     emit(get(args.format)(result), args.output)
     return EXIT_FINDINGS if result.failed() and not args.exit_zero else EXIT_OK
+
+
+def check_for_pre_commit(args: argparse.Namespace) -> int:
+    """The hook: every changed file comes in, and the registry says which ones matter."""
+    from linter import checker, hook
+    from linter.config import load_config
+
+    if args.fix or args.diff or args.diff_base is not None:
+        raise UsageError("--pre-commit cannot be combined with --fix, --diff or --diff-base")
+    registry, scope = hook.target(
+        args.files, args.registry, load_config(Path.cwd(), args.config), Path.cwd()
+    )
+    if not scope.relevant:
+        return EXIT_OK
+    ctx = load(args, registry_arg=str(registry.path), registry=registry)
+    result = checker.check(ctx, only_claims=scope.only)
+    return print_result(result, args)
 
 
 def touched(

@@ -53,7 +53,13 @@ def repository_root(cwd: Path) -> Path:
 
 
 def merge_base(ref: str, cwd: Path) -> str:
-    """The commit to diff against: merge-base(REF, HEAD), or REF itself if there is none."""
+    """The commit to diff against: merge-base(REF, HEAD).
+
+    Without one (a shallow clone that has REF's tip but not where HEAD left
+    it, or unrelated histories) there is nothing sound to diff against: diffing
+    against REF itself would count every change on the base branch as this
+    branch's, so it is a usage error that says how to get the history.
+    """
     try:
         commit = git(
             ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], cwd
@@ -67,9 +73,22 @@ def merge_base(ref: str, cwd: Path) -> str:
         )
     commit = commit.strip()
     try:
-        return git(["merge-base", commit, "HEAD"], cwd).strip() or commit
-    except GitError:  # no HEAD yet, or unrelated histories
-        return commit
+        base = git(["merge-base", commit, "HEAD"], cwd).strip()
+    except GitError:  # exit 1: no common ancestor; or no HEAD yet
+        base = ""
+    if base:
+        return base
+    shallow = git(["rev-parse", "--is-shallow-repository"], cwd).strip() == "true"
+    why = (
+        "this clone is shallow and does not reach back to where HEAD left it"
+        if shallow
+        else "the two histories have no commit in common"
+    )
+    raise UsageError(
+        f"--diff-base: '{ref}' and HEAD have no merge base ({why}); fetch more history"
+        " (git fetch --unshallow, or --deepen=N; in GitHub Actions: actions/checkout with"
+        " fetch-depth: 0)"
+    )
 
 
 def changed_paths(base: str, cwd: Path, top: Path) -> set[Path]:

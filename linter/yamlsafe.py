@@ -191,16 +191,33 @@ def compose(text: str, problems: list[Problem], loader: type | None = None) -> N
     if bad is not None:
         problems.append(bad)
         return None
-    parser = (loader or DEFAULT_LOADER)(text)
+    loader = loader or DEFAULT_LOADER
+    before = len(problems)
+    root, failed = _compose_with(loader, text, problems)
+    if failed and loader is not yaml.SafeLoader:
+        # Where libyaml gives up depends on its version: 0.2.5 scans token by
+        # token, the one bundled with PyYAML 6.0.4 scans flow collections ahead
+        # and stops at its own depth limit, 1,000 columns further on.  The
+        # pure-Python parser is the same code in every supported PyYAML, so a
+        # file that fails is read again with it: one location whatever is
+        # installed.  Valid files, the common case, keep libyaml's speed.
+        del problems[before:]
+        root, _ = _compose_with(yaml.SafeLoader, text, problems)
+    return root
+
+
+def _compose_with(loader: type, text: str, problems: list[Problem]) -> tuple[Node | None, bool]:
+    """The tree as ``loader`` reads it, and whether the parser raised an error."""
+    parser = loader(text)
     try:
-        return _compose(parser, problems)
+        return _compose(parser, problems), False
     except yaml.MarkedYAMLError as err:
         problems.append(_syntax_problem(err, text))
     except yaml.YAMLError as err:  # a reader error without a mark: should not happen
         problems.append(Problem(SYNTAX, f"the file is not valid YAML: {err}", 1, 1))
     finally:
         parser.dispose()
-    return None
+    return None, True
 
 
 def _compose(parser: Any, problems: list[Problem]) -> Node | None:

@@ -209,3 +209,29 @@ def test_cli_reports_only_touched_claims(project):
         "untouched",
         "touched",
     }
+
+
+def test_shallow_clone_without_merge_base_is_a_usage_error(repo, tmp_path_factory):
+    # The base branch moved on; a depth-1 clone of the feature branch that then fetches
+    # only the base's tip has both tips but no merge base.
+    git(repo, "checkout", "-q", "-b", "feature")
+    (repo / "a.txt").write_text("alpha beta gamma delta\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "feature")
+    git(repo, "checkout", "-q", "main")
+    (repo / "c.txt").write_text("eta theta iota\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "main moves on")
+    clone = tmp_path_factory.mktemp("shallow") / "clone"
+    git(clone.parent, "clone", "-q", "--depth=1", "--branch", "feature", f"file://{repo}", "clone")
+    git(clone, "fetch", "-q", "--depth=1", "origin", "main:refs/remotes/origin/main")
+    assert git(clone, "rev-parse", "--is-shallow-repository").strip() == "true"
+    done = run_cli("check", "--diff-base", "origin/main", cwd=clone)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "no merge base" in done.stderr and "shallow" in done.stderr
+    assert "fetch-depth: 0" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_unrelated_histories_are_a_usage_error(repo):
+    git(repo, "checkout", "-q", "--orphan", "other")
+    git(repo, "commit", "-q", "-m", "unrelated")
+    with pytest.raises(UsageError, match="no commit in common"):
+        touched_claims(load_registry(repo / "claims.yaml", "claims.yaml"), "main", repo)

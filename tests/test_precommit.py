@@ -127,12 +127,12 @@ def test_broken_quote_is_refused_and_fixed_one_goes_through(consumer, env):
     assert head(consumer, env) != before
 
 
-def test_commit_touching_neither_registry_nor_sources_skips_the_hook(consumer, env):
+def test_commit_touching_neither_registry_nor_sources_passes_at_once(consumer, env):
     edit(consumer / "README.md", "Our", "All our")
     done = git(consumer, env, "commit", "-am", "docs")
     output = done.stdout + done.stderr
     assert done.returncode == 0, output
-    assert "claimlint" in output and "Skipped" in output
+    assert re.search(r"claimlint.*Passed", output), output
 
 
 def test_changed_source_checks_the_claims_citing_it(consumer, env):
@@ -160,19 +160,92 @@ def test_hook_manifest_and_own_config_are_valid():
         assert done.returncode == 0, done.stdout + done.stderr
 
 
-@pytest.mark.parametrize(
-    ("path", "matched"),
-    [
-        ("claims.yaml", True),
-        ("factcheck/claims.yml", True),
-        ("seeds/001_x.txt", True),
-        ("sources/a/b.md", True),
-        (".pre-commit-config.yaml", False),  # another YAML file would be taken for a registry
-        ("my-claims.yaml", False),
-        ("README.md", False),
-        ("linter/cli.py", False),
-    ],
-)
-def test_hook_files_pattern(path, matched):
+def test_hook_has_no_file_name_pattern():
+    # Relevance comes from the registry, so the manifest passes every changed file.
     (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert bool(re.search(hook["files"], path)) is matched
+    assert "files" not in hook and hook["pass_filenames"] and hook["require_serial"]
+    assert "--pre-commit" in hook["entry"]
+
+
+WORKFLOW = """\
+name: claims
+on: [push]
+jobs:
+  claimlint:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+"""
+
+
+@pytest.fixture
+def nested(tmp_path, env, hook_repo) -> Path:
+    """A registry in factcheck/, its sources in factcheck/sources/, a workflow named claims.yml."""
+    repo_path, sha = hook_repo
+    sources = tmp_path / "factcheck" / "sources"
+    sources.mkdir(parents=True)
+    for cited in (WAPO, WSJ):
+        shutil.copy2(SEEDS / Path(cited).name, sources / Path(cited).name)
+    (sources / "notes.txt").write_text("Background notes, cited by no claim.\n", encoding="utf-8")
+    registry = GOOD.replace("source: seeds/", "source: sources/")
+    (tmp_path / "factcheck" / "claims.yaml").write_text(registry, encoding="utf-8")
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "claims.yml").write_text(WORKFLOW, encoding="utf-8")
+    (tmp_path / "README.md").write_text("Our fact-checks.\n", encoding="utf-8")
+    (tmp_path / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {repo_path}\n    rev: {sha}\n    hooks:\n      - id: claimlint\n",
+        encoding="utf-8",
+    )
+    assert git(tmp_path, env, "init", "-q", "-b", "main").returncode == 0
+    installed = run([sys.executable, "-m", "pre_commit", "install"], tmp_path, env)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    git(tmp_path, env, "add", "-A")
+    first = git(tmp_path, env, "commit", "-m", "first")
+    assert first.returncode == 0, first.stdout + first.stderr
+    return tmp_path
+
+
+def all_files(repo: Path, env) -> subprocess.CompletedProcess[str]:
+    return run([sys.executable, "-m", "pre_commit", "run", "--all-files"], repo, env)
+
+
+def test_nested_layout_all_files_passes_and_ignores_the_workflow(nested, env):
+    done = all_files(nested, env)
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert "R102" not in output and "one registry at a time" not in output
+
+
+def test_nested_layout_broken_source_is_refused(nested, env):
+    before = head(nested, env)
+    source = nested / "factcheck" / "sources" / Path(WAPO).name
+    edit(source, "a five-man Taliban delegation", "a six-man Taliban delegation")
+    refused = git(nested, env, "commit", "-am", "update the Post's text")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "factcheck/claims.yaml:4:12: Q103" in output
+    assert head(nested, env) == before
+
+
+def test_nested_layout_workflow_edit_is_not_a_registry(nested, env):
+    workflow = nested / ".github" / "workflows" / "claims.yml"
+    workflow.write_text(WORKFLOW + "      - run: echo hi\n", encoding="utf-8")
+    done = git(nested, env, "commit", "-am", "workflow")
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert "R10" not in output
+
+
+def test_nested_layout_corpus_file_runs_every_claim(nested, env):
+    # A broken quote slips in without the hook; a change to an uncited corpus file
+    # (a sibling of the sources) then runs the whole check, a README change does not.
+    edit(nested / "factcheck" / "claims.yaml", "a five-man Taliban", "a four-man Taliban")
+    assert git(nested, env, "commit", "--no-verify", "-qam", "slip").returncode == 0
+    edit(nested / "README.md", "Our", "All our")
+    assert git(nested, env, "commit", "-am", "docs").returncode == 0
+    edit(nested / "factcheck" / "sources" / "notes.txt", "Background", "More background")
+    refused = git(nested, env, "commit", "-am", "notes")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0 and "Q103" in output, output
+    failed = all_files(nested, env)
+    assert failed.returncode != 0 and "factcheck/claims.yaml:4:12: Q103" in failed.stdout

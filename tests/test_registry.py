@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CARNEGIE, run_cli
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from linter import yamlsafe
@@ -961,3 +961,24 @@ def test_arbitrary_yaml_trees_never_raise(tmp_path_factory, tree):
     assert_located(registry)
     for claim in registry.claims:
         assert claim.id and claim.source.strip() and claim.quote.strip()
+
+
+@pytest.mark.skipif(len(LOADERS) < 2, reason="libyaml is not installed")
+@FUZZ
+@given(content=YAMLISH)
+def test_both_parsers_report_the_same_problems(content):
+    # A diagnostic's place must not depend on which parser, or which PyYAML, is installed.
+    text = content.removeprefix("\ufeff")
+    seen = []
+    for parser in LOADERS:
+        problems: list[yamlsafe.Problem] = []
+        yamlsafe.compose(text, problems, parser)
+        seen.append(problems)
+    python, libyaml = seen
+    # Where the pure-Python scanner refuses what YAML allows and libyaml reads (a tab
+    # after a value, '#' straight after '|'), it alone fails: only that may differ.
+    stricter = any("yaml" in p.details for p in python) and not any(
+        "yaml" in p.details for p in libyaml
+    )
+    assume(not stricter)
+    assert python == libyaml
