@@ -235,3 +235,43 @@ def test_unrelated_histories_are_a_usage_error(repo):
     git(repo, "commit", "-q", "-m", "unrelated")
     with pytest.raises(UsageError, match="no commit in common"):
         touched_claims(load_registry(repo / "claims.yaml", "claims.yaml"), "main", repo)
+
+
+# -- check --pre-commit: relevance from the registry -------------------------------------------
+
+
+def test_pre_commit_ignores_files_the_registry_does_not_use(repo):
+    (repo / "docs").mkdir()  # not beside a cited source: not part of the corpus
+    (repo / "docs" / "notes.md").write_text("hello\n", encoding="utf-8")
+    (repo / "c.txt").write_text("eta zeta\n", encoding="utf-8")  # breaks claim three
+    quiet = run_cli("check", "--pre-commit", "docs/notes.md", "pyproject.toml", cwd=repo)
+    assert quiet.returncode == 0 and quiet.stdout == "", quiet.stdout + quiet.stderr
+    loud = run_cli("check", "--pre-commit", "--format", "json", "c.txt", cwd=repo)
+    found = json.loads(loud.stdout)["diagnostics"]
+    assert loud.returncode == 1 and {d["claim"] for d in found} == {"three"}
+
+
+def test_pre_commit_finds_the_one_tracked_registry(repo):
+    (repo / "factcheck").mkdir()
+    git(repo, "mv", "claims.yaml", "factcheck/claims.yaml")
+    for name in ("a.txt", "b.txt", "c.txt"):
+        git(repo, "mv", name, f"factcheck/{name}")
+    (repo / "claims.yml").write_text("name: claims\non: [push]\njobs: {}\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "move")
+    (repo / "factcheck" / "a.txt").write_text("alpha beta\n", encoding="utf-8")
+    done = run_cli("check", "--pre-commit", "claims.yml", "factcheck/a.txt", cwd=repo)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "factcheck/claims.yaml:" in done.stdout and "claims.yml:" not in done.stdout
+
+
+def test_pre_commit_with_two_registries_asks_which(repo):
+    (repo / "other").mkdir()
+    (repo / "other" / "claims.yml").write_text(REGISTRY, encoding="utf-8")
+    git(repo, "mv", "claims.yaml", "first.yaml")
+    (repo / "one").mkdir()
+    (repo / "one" / "claims.yaml").write_text(REGISTRY, encoding="utf-8")
+    git(repo, "add", "-A")
+    done = run_cli("check", "--pre-commit", "a.txt", cwd=repo)
+    assert done.returncode == 2
+    assert "several claims registries" in done.stderr and "--registry" in done.stderr

@@ -302,3 +302,21 @@ def test_job_summary_is_cut_under_the_limit_with_a_note(workspace, tmp_path):
     summary = ran["summary"].encode("utf-8")
     assert len(summary) < 1_048_576
     assert b"over GitHub's 1 MiB job summary limit" in summary
+
+
+def test_readme_names_commits_that_exist():
+    # The README's `rev:` and `uses: OWNER/claimlint@...` must be real commits of this repository.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    refs = re.findall(r"rev: ([0-9a-f]{40})\b", readme)
+    refs += re.findall(r"uses: OWNER/claimlint@([0-9a-f]{40})\b", readme)
+    refs += re.findall(r"claimlint@([0-9a-f]{40})\"", readme)
+    assert len(refs) >= 3
+    git = ["git", "-C", str(REPO)]
+    inside = subprocess.run([*git, "rev-parse", "--is-shallow-repository"], capture_output=True)
+    if inside.returncode != 0 or inside.stdout.strip() == b"true":
+        pytest.skip("not a full git clone of claimlint")
+    for ref in refs:
+        found = subprocess.run([*git, "cat-file", "-e", f"{ref}^{{commit}}"], check=False)
+        assert found.returncode == 0, f"README names {ref}, which is not a commit here"
+        tree = subprocess.run([*git, "show", f"{ref}:.pre-commit-hooks.yaml"], capture_output=True)
+        assert b"--pre-commit" in tree.stdout  # the hook as the README describes it
