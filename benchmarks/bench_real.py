@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
@@ -64,6 +65,7 @@ MIX = (  # outcome, share of the registry
 )
 LABEL = {"typographic": "verbatim"}  # what claimlint must say: a typographic quote passes
 LARGE_BYTES = 1_500_000
+NEAR = 70  # partial_ratio at or above which a document "nearly says" a sentence
 
 
 @dataclass
@@ -129,6 +131,7 @@ def build(out: Path, docs: list[tuple[str, str]], claims: int, seed: int) -> Wor
         shutil.rmtree(out)
     (out / "sources").mkdir(parents=True)
     by_doc: dict[str, list[str]] = {}
+    normalized = {doc_id: light_normalize(text) for doc_id, text in docs}
     known: set[str] = set()  # every normalized sentence of the corpus
     size = 0
     for doc_id, text in docs:
@@ -159,8 +162,9 @@ def build(out: Path, docs: list[tuple[str, str]], claims: int, seed: int) -> Wor
                 quote = number_altered(sentence, rng)
             elif kind == "misattributed":
                 cited = rng.choice(ids)
-                if cited == doc:
-                    continue
+                near = fuzz.partial_ratio(light_normalize(sentence), normalized[cited])
+                if cited == doc or near >= NEAR:
+                    continue  # the cited document says nearly the same: not a clear case
             elif kind == "not-found":
                 # Two-word pieces of sentences of six documents: real words, said nowhere.
                 pieces = []

@@ -134,3 +134,55 @@ def test_stratified_sample_covers_every_outcome() -> None:
     assert len(sample["verbatim"]) == 98 and len(sample["inexact"]) == 10
     assert len(sample["misattributed"]) == len(sample["not-found"]) == 5
     assert all(outcomes[i] == outcome for outcome, ids in sample.items() for i in ids)
+
+
+# -- benchmarks/bench_real.py and the plain design, on a small real-looking corpus ----------
+
+NEWS = [
+    "The central bank said on Tuesday that it would raise its discount rate by half a point.",
+    "Officials at the ministry expect exports of coffee to reach 14,000 tonnes next season.",
+    "Shares of the company fell sharply after the board rejected the takeover offer again.",
+    "Analysts at several brokerage houses said the decline reflected weaker demand overseas.",
+    "The union said its members would not return to work until the dispute was settled.",
+    "Heavy rain in the northern provinces delayed the harvest by about three weeks this year.",
+]
+
+
+def write_news(folder: Path, count: int = 40) -> Path:
+    rng = random.Random(5)
+    rows = []
+    for i in range(count):
+        body = " ".join(rng.sample(NEWS, 4)).replace("year.", f"year {1980 + i}.")
+        body += f" Report number {i} was filed by the desk in London on the same day."
+        rows.append({"doc_id": f"reuters-{i}", "text": body})
+    (folder / "reuters21578.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows[: count - 5]), encoding="utf-8"
+    )
+    (folder / "bbc_news.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows[count - 5 :]), encoding="utf-8"
+    )
+    return folder
+
+
+def test_bench_real_builds_labeled_claims_and_plain_design_agrees(tmp_path: Path) -> None:
+    from benchmarks import bench_real, plain
+
+    docs = bench_real.read_collections(write_news(tmp_path))
+    work = bench_real.build(tmp_path / "work", docs, claims=40, seed=1)
+    assert len(work.labels) >= 20 and work.documents == 40
+    verdicts = plain.run(work.folder, tmp_path / "plain.cache")
+    assert {claim: verdicts[claim] for claim in work.labels} == work.labels
+    again = plain.run(work.folder, tmp_path / "plain.cache")  # warm: from the cache
+    assert again == verdicts
+
+
+def test_bench_real_prints_every_step(tmp_path: Path, capsys) -> None:
+    from benchmarks import bench_real
+
+    news = write_news(tmp_path)
+    code = bench_real.main([str(news), "--claims", "30", "--repeat", "1", "--out", str(tmp_path)])
+    printed = capsys.readouterr().out
+    assert code == 0
+    for step in ("| cold |", "| warm |", "| one edited source |", "| one edited claim |"):
+        assert step in printed
+    assert "verdicts agree with the labels" in printed
