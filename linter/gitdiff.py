@@ -192,18 +192,24 @@ def _untracked(path: Path, top: Path) -> bool:
     return False
 
 
+def resolved(names: Iterable[str], cwd: Path) -> set[Path]:
+    """File names relative to ``cwd`` as absolute resolved paths (unresolvable ones dropped)."""
+    paths = set()
+    for name in names:
+        try:
+            paths.add((cwd / name).resolve())
+        except (OSError, RuntimeError, ValueError):
+            continue
+    return paths
+
+
 def claims_for_paths(registry: Registry, paths: Iterable[str], cwd: Path) -> set[str] | None:
     """Claims concerned by these files (as pre-commit passes them), or None for all.
 
     The registry among them means every claim may have changed; otherwise the
     claims citing one of the given sources.
     """
-    wanted = set()
-    for name in paths:
-        try:
-            wanted.add((cwd / name).resolve())
-        except (OSError, RuntimeError, ValueError):
-            continue
+    wanted = resolved(paths, cwd)
     if registry.path.resolve() in wanted:
         return None
     return {claim.id for claim in registry.claims if cited_path(registry, claim) in wanted}

@@ -88,12 +88,9 @@ def relevant_paths(registry: Registry, config: Config) -> tuple[set[Path], set[P
 
 def scope(registry: Registry, config: Config, files: list[str], cwd: Path) -> Scope:
     """What the changed ``files`` (relative to ``cwd``) mean for this registry."""
-    changed: set[Path] = set()
-    for name in files:
-        try:
-            changed.add((cwd / name).resolve())
-        except (OSError, RuntimeError, ValueError):
-            continue
+    from linter.gitdiff import resolved
+
+    changed = resolved(files, cwd)
     if registry.path.resolve() in changed:
         return Scope(relevant=True)
     cited, others = relevant_paths(registry, config)

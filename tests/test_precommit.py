@@ -76,26 +76,31 @@ def hook_repo(tmp_path_factory, env) -> tuple[Path, str]:
     return repo, sha
 
 
+def first_commit(repo: Path, env: dict[str, str], hook_repo: tuple[Path, str]) -> str:
+    """Use the hook in ``repo`` (a new git repository) and commit what is there; the output."""
+    repo_path, sha = hook_repo
+    (repo / "README.md").write_text("Our fact-checks.\n", encoding="utf-8")
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {repo_path}\n    rev: {sha}\n    hooks:\n      - id: claimlint\n",
+        encoding="utf-8",
+    )
+    assert git(repo, env, "init", "-q", "-b", "main").returncode == 0
+    installed = run([sys.executable, "-m", "pre_commit", "install"], repo, env)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    git(repo, env, "add", "-A")
+    first = git(repo, env, "commit", "-m", "first")
+    assert first.returncode == 0, first.stdout + first.stderr
+    return first.stdout + first.stderr
+
+
 @pytest.fixture
 def consumer(tmp_path, env, hook_repo) -> Path:
     """A fact-checking repository using the hook, with a clean first commit."""
-    repo_path, sha = hook_repo
     (tmp_path / "seeds").mkdir()
     for cited in (WAPO, WSJ):
         shutil.copy2(SEEDS / Path(cited).name, tmp_path / cited)
     (tmp_path / "claims.yaml").write_text(GOOD, encoding="utf-8")
-    (tmp_path / "README.md").write_text("Our fact-checks.\n", encoding="utf-8")
-    (tmp_path / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {repo_path}\n    rev: {sha}\n    hooks:\n      - id: claimlint\n",
-        encoding="utf-8",
-    )
-    assert git(tmp_path, env, "init", "-q", "-b", "main").returncode == 0
-    installed = run([sys.executable, "-m", "pre_commit", "install"], tmp_path, env)
-    assert installed.returncode == 0, installed.stdout + installed.stderr
-    git(tmp_path, env, "add", "-A")
-    first = git(tmp_path, env, "commit", "-m", "first")
-    assert first.returncode == 0, first.stdout + first.stderr
-    assert "claimlint" in first.stdout + first.stderr  # it ran, and passed
+    assert "claimlint" in first_commit(tmp_path, env, hook_repo)  # it ran, and passed
     return tmp_path
 
 
@@ -181,7 +186,6 @@ jobs:
 @pytest.fixture
 def nested(tmp_path, env, hook_repo) -> Path:
     """A registry in factcheck/, its sources in factcheck/sources/, a workflow named claims.yml."""
-    repo_path, sha = hook_repo
     sources = tmp_path / "factcheck" / "sources"
     sources.mkdir(parents=True)
     for cited in (WAPO, WSJ):
@@ -191,17 +195,7 @@ def nested(tmp_path, env, hook_repo) -> Path:
     (tmp_path / "factcheck" / "claims.yaml").write_text(registry, encoding="utf-8")
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
     (tmp_path / ".github" / "workflows" / "claims.yml").write_text(WORKFLOW, encoding="utf-8")
-    (tmp_path / "README.md").write_text("Our fact-checks.\n", encoding="utf-8")
-    (tmp_path / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {repo_path}\n    rev: {sha}\n    hooks:\n      - id: claimlint\n",
-        encoding="utf-8",
-    )
-    assert git(tmp_path, env, "init", "-q", "-b", "main").returncode == 0
-    installed = run([sys.executable, "-m", "pre_commit", "install"], tmp_path, env)
-    assert installed.returncode == 0, installed.stdout + installed.stderr
-    git(tmp_path, env, "add", "-A")
-    first = git(tmp_path, env, "commit", "-m", "first")
-    assert first.returncode == 0, first.stdout + first.stderr
+    first_commit(tmp_path, env, hook_repo)
     return tmp_path
 
 
