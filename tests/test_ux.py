@@ -316,3 +316,116 @@ def test_schema_command_prints_the_shipped_schema():
     shipped = (REPO / "linter" / "registry.schema.json").read_text(encoding="utf-8")
     assert result.stdout == shipped
     assert json.loads(result.stdout)["$defs"]["claim"]["required"] == ["id", "source", "quote"]
+
+
+# -- a first claim: init and add -------------------------------------------------
+
+
+def test_init_then_add_a_passing_and_a_refused_claim(project):
+    root = project.root  # holds the seeds, no registry yet
+    result = run_cli("init", cwd=root)
+    assert result.returncode == 0, result.stderr
+    registry = root / "claims.yaml"
+    text = registry.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=claims.schema.json\n")
+    assert json.loads((root / "claims.schema.json").read_text()) == json.loads(
+        (REPO / "linter" / "registry.schema.json").read_text()
+    )
+    assert run_cli("check", cwd=root).stdout == "All checks passed: 0 claims in claims.yaml.\n"
+    shown = run_cli("check", "--show-settings", cwd=root).stdout
+    assert shown.startswith(f"# settings from {root / 'claimlint.toml'}")
+    again = run_cli("init", cwd=root)
+    assert again.returncode == 2
+    assert "writes nothing over an existing file" in again.stderr
+
+    # Straight quotes and a plain hyphen for the source's curly apostrophe: found anyway.
+    added = run_cli(
+        "add", WAPO, "a five-man Taliban delegation and four members of Afghanistan's", cwd=root
+    )
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.splitlines()[0] == (
+        f'{WAPO}:11:204: "a five-man Taliban delegation and four members of Afghanistan’s"'
+    )
+    assert "Added claim 'a-five-man-taliban-delegation-and-four' to claims.yaml." in added.stdout
+    text = registry.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=claims.schema.json\n# Each claim")
+    assert run_cli("check", cwd=root).returncode == 0
+
+    # An ellipsis: each piece is written with the source's words.
+    added = run_cli(
+        "add",
+        WSJ,
+        "Russia convened Taliban officials … from seven nations",
+        "--id",
+        "convened",
+        cwd=root,
+    )
+    assert added.returncode == 0, added.stderr
+    assert '"Russia convened Taliban officials ... from seven nations"' in added.stdout
+
+    # A changed number is never written: that needs a person.
+    before = registry.read_bytes()
+    refused = run_cli("add", WAPO, "a four-man Taliban delegation", cwd=root)
+    assert refused.returncode == 1
+    assert "change a number or a negation" in refused.stderr
+    assert "five-man" in refused.stderr
+    missing = run_cli("add", WAPO, "the moon is made of green cheese", cwd=root)
+    assert missing.returncode == 1
+    assert "not in " + WAPO in missing.stderr
+    assert registry.read_bytes() == before
+    assert sorted(p.name for p in root.iterdir()) == [
+        "claimlint.toml",
+        "claims.schema.json",
+        "claims.yaml",
+        "seeds",
+    ]  # no temporary file left behind
+
+    result = run_cli("check", "--output-format", "json", cwd=root)
+    ids = [d["claim"] for d in json.loads(result.stdout)["diagnostics"]]
+    assert result.returncode == 0 and ids == []
+    reread = __import__("yaml").safe_load(registry.read_text(encoding="utf-8"))
+    assert [c["id"] for c in reread["claims"]] == ["a-five-man-taliban-delegation-and-four", "convened"]
+
+
+def test_add_keeps_the_registry_layout_and_checks_its_arguments(project):
+    path = project(
+        f"""
+        # our claims
+        claims:
+        - id: delegation   # first
+          source: {WAPO}
+          quote: sitting between a five-man Taliban delegation
+        topics:
+          countries:
+            kind: count
+        """
+    )
+    root = project.root
+    result = run_cli(
+        "add", WSJ, "representatives from seven nations", "--topic", "countries", cwd=root
+    )
+    assert result.returncode == 0, result.stderr
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# our claims\nclaims:\n- id: delegation   # first\n")
+    assert (
+        "  quote: sitting between a five-man Taliban delegation\n"
+        "- id: representatives-from-seven-nations\n"
+        f"  source: {WSJ}\n"
+        "  quote: representatives from seven nations\n"
+        "  topic: countries\n"
+        "topics:\n"
+    ) in text
+    before = path.read_bytes()
+    for args, message in (
+        (("--id", "delegation"), "--id 'delegation' is already used"),
+        (("--id", "Bad Id"), "must be a lower-case slug such as 'bad-id'"),
+        (("--topic", "countrys"), "topic 'countrys' is not declared under 'topics:'"),
+    ):
+        result = run_cli("add", WSJ, "representatives from seven nations", *args, cwd=root)
+        assert result.returncode == 2, args
+        assert message in result.stderr
+    result = run_cli("add", "seeds/nope.txt", "words", cwd=root)
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+    assert path.read_bytes() == before
+    assert "Traceback" not in result.stderr
