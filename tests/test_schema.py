@@ -266,7 +266,16 @@ EDGES = [
     {"claims": [], "aliases": {"A": ["B", " "]}},
     *(
         {"claims": [], "sources": {"s.txt": {"published": date}}}
-        for date in [*EDGE_DATES, "2018-02-28", "2018-13", "2018-04-31", "2018", 2018, 999, "2018-1-1"]
+        for date in [
+            *EDGE_DATES,
+            "2018-02-28",
+            "2018-13",
+            "2018-04-31",
+            "2018",
+            2018,
+            999,
+            "2018-1-1",
+        ]
     ),
     {"claims": [], "sources": {"s.txt": None}},
     {"claims": [], "sources": {"s.txt": {"title": None}}},

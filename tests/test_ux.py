@@ -384,7 +384,10 @@ def test_init_then_add_a_passing_and_a_refused_claim(project):
     ids = [d["claim"] for d in json.loads(result.stdout)["diagnostics"]]
     assert result.returncode == 0 and ids == []
     reread = __import__("yaml").safe_load(registry.read_text(encoding="utf-8"))
-    assert [c["id"] for c in reread["claims"]] == ["a-five-man-taliban-delegation-and-four", "convened"]
+    assert [c["id"] for c in reread["claims"]] == [
+        "a-five-man-taliban-delegation-and-four",
+        "convened",
+    ]
 
 
 def test_add_keeps_the_registry_layout_and_checks_its_arguments(project):
