@@ -39,10 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="claimlint",
-        description="Check that every quote in a claims registry is in the source it cites.",
+        description="Check that every quote in a claims registry is in the source it cites."
+        " With no command (or only check's options), runs check.",
     )
     parser.add_argument("--version", action="version", version=f"claimlint {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="[COMMAND]")
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -65,7 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-cache", action="store_true", help="do not read or write the cache of prepared sources"
     )
 
-    check = sub.add_parser("check", parents=[common], help="check the registry (the default job)")
+    check = sub.add_parser(
+        "check",
+        parents=[common],
+        help="check the registry (the default job: a bare 'claimlint' runs it)",
+    )
     check.add_argument(
         "files",
         nargs="*",
