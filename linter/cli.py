@@ -276,6 +276,12 @@ def checked(ctx, only: set[str] | None, progress) -> CheckResult:
             force=True,
         )
 
+    def on_verified(done: int, total: int) -> None:
+        progress.update(f"{documents} documents read; {done}/{total} claims checked", force=True)
+
+    if progress.enabled:
+        ctx.on_verified = on_verified
+
     try:
         return checker.check(ctx, only_claims=only, on_rule=on_rule)
     finally:

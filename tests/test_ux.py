@@ -200,6 +200,7 @@ def test_progress_on_a_terminal_only(project):
     shown, stdout, code = run_pty("check", cwd=project.root, stdout_tty=False, stderr_tty=True)
     assert code == 0
     assert "documents read" in shown and "checking 2 claims" in shown
+    assert "2/2 claims checked" in shown
     assert shown.endswith("\r\x1b[2K")  # the status line is cleared at the end
     assert stdout.startswith("All checks passed")
     piped = run_cli("check", cwd=project.root)
@@ -432,3 +433,27 @@ def test_add_keeps_the_registry_layout_and_checks_its_arguments(project):
     assert "does not exist" in result.stderr
     assert path.read_bytes() == before
     assert "Traceback" not in result.stderr
+
+
+def test_verifying_in_progress_chunks_gives_the_same_verdicts(project, monkeypatch):
+    from linter import context as context_module
+    from linter.config import Config
+    from linter.corpus import load_corpus
+    from linter.registry import load_registry
+
+    path = project(ACKNOWLEDGED + ALTERED.replace("claims:\n", ""))
+    registry = load_registry(path)
+    assert len(registry.claims) == 3
+
+    def verdicts(on_verified):
+        config = Config(cache=False)
+        ctx = context_module.Context(registry, load_corpus(registry, config), config)
+        ctx.on_verified = on_verified
+        return [ctx.verdict(claim) for claim in registry.claims]
+
+    whole = verdicts(None)
+    monkeypatch.setattr(context_module, "PROGRESS_CHUNK", 1)
+    told = []
+    assert verdicts(lambda done, total: told.append((done, total))) == whole
+    assert told == [(1, 3), (2, 3), (3, 3)]
+    assert [v.outcome.value for v in whole] == ["verbatim", "verbatim", "meaning-changed"]
