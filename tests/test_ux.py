@@ -457,3 +457,24 @@ def test_verifying_in_progress_chunks_gives_the_same_verdicts(project, monkeypat
     assert verdicts(lambda done, total: told.append((done, total))) == whole
     assert told == [(1, 3), (2, 3), (3, 3)]
     assert [v.outcome.value for v in whole] == ["verbatim", "verbatim", "meaning-changed"]
+
+
+def test_add_keeps_bom_and_crlf_and_refuses_a_flow_list(project):
+    path = project("claims: []\n")
+    path.write_bytes(
+        b"\xef\xbb\xbfclaims:\r\n  - id: a\r\n    source: " + WAPO.encode() + b"\r\n"
+        b"    quote: sitting between\r\n"
+    )
+    result = run_cli("add", WAPO, "a five-man Taliban delegation", cwd=project.root)
+    assert result.returncode == 0, result.stderr
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfclaims:\r\n") and data.count(b"\xef\xbb\xbf") == 1
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert data.endswith(b"    quote: a five-man Taliban delegation\r\n")
+    assert run_cli("check", cwd=project.root).returncode == 0
+    flow = f"claims: [{{id: a, source: {WAPO}, quote: sitting between}}]\n"
+    path.write_text(flow, encoding="utf-8")
+    result = run_cli("add", WAPO, "a five-man Taliban delegation", cwd=project.root)
+    assert result.returncode == 2
+    assert "is a flow list" in result.stderr
+    assert path.read_text(encoding="utf-8") == flow

@@ -188,7 +188,12 @@ def append_claim(text: str, claim: dict[str, str]) -> str:
     dumped = yaml.safe_dump(
         [claim], allow_unicode=True, sort_keys=False, width=88, default_flow_style=False
     )
-    if claims.items and _is_block(body, claims):
+    if claims.items and not _is_block(body, claims):
+        raise UsageError(
+            "the registry's 'claims:' is a flow list ([...]); write it as a block list"
+            " ('- id: ...' lines) or add the claim by hand"
+        )
+    if claims.items:
         first = claims.items[0]
         line_start = body.rfind("\n", 0, first.start) + 1
         indent = " " * (body.index("-", line_start) - line_start)
@@ -196,7 +201,7 @@ def append_claim(text: str, claim: dict[str, str]) -> str:
         block = "".join(indent + line + newline for line in dumped.splitlines())
         new = body[:at] + ("" if body[:at].endswith("\n") or not at else newline) + block
         new += body[at:]
-    else:  # an empty list written as [] (or an empty flow list): replace it with a block
+    else:  # an empty list written as []: replace it with a block
         block = "".join("  " + line + newline for line in dumped.splitlines())
         new = body[: claims.start].rstrip(" ") + newline + block + body[claims.end :].lstrip(" ")
         if new.endswith(newline + newline) and not body.endswith(newline + newline):
@@ -235,8 +240,7 @@ def _check_reads_back(text: str, claim: dict[str, str], before: int) -> None:
     claims = data.get("claims") if isinstance(data, dict) else None
     if not isinstance(claims, list) or len(claims) != before + 1 or claims[-1] != claim:
         raise UsageError(
-            "cannot append to this registry's 'claims:' list safely (is it the last item of"
-            " a flow list?); add the claim by hand"
+            "cannot append to this registry's 'claims:' list safely; add the claim by hand"
         )
 
 
