@@ -340,6 +340,8 @@ def render_check(result, args: argparse.Namespace) -> str:
     from linter.formatters import get, text
 
     if args.format not in (*TEXT_FORMATS, "text"):
+        if args.statistics:
+            raise UsageError(f"--statistics prints text; drop it or --output-format {args.format}")
         return get(args.format)(result)
     to_terminal = args.output is None
     options = text.TextOptions(

@@ -162,6 +162,12 @@ def test_statistics_count_per_code(project):
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == "2\tF101\tfact-conflict"
     assert "claims.yaml:" not in result.stdout
+    assert run_cli("check", "--statistics", "-q", cwd=project.root).stdout == (
+        "2\tF101\tfact-conflict\n"
+    )
+    mixed = run_cli("check", "--statistics", "--format", "json", cwd=project.root)
+    assert mixed.returncode == 2
+    assert "--statistics prints text" in mixed.stderr
 
 
 def test_colour_on_a_terminal_only(project, tmp_path):
