@@ -9,7 +9,7 @@ elsewhere.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +29,7 @@ class CheckResult:
     claims: int
     sources: int
     rules: dict[str, Rule] = field(default_factory=all_rules)
+    fail_on: str = "warning"  # the lowest severity that fails the run (``--fail-on``)
 
     @property
     def summary(self) -> dict:
@@ -43,7 +44,10 @@ class CheckResult:
         }
 
     def failed(self) -> bool:
-        return any(d.severity is not Severity.INFO for d in self.diagnostics)
+        failing = (
+            {Severity.ERROR} if self.fail_on == "error" else {Severity.ERROR, Severity.WARNING}
+        )
+        return any(d.severity in failing for d in self.diagnostics)
 
 
 def check_selectors(selectors: Iterable[str], option: str) -> tuple[str, ...]:
@@ -67,16 +71,22 @@ def is_selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> 
     return (not select or matches(select)) and not matches(ignore)
 
 
-def run_rules(ctx: Context) -> list[Diagnostic]:
-    """Every rule's findings after per-claim suppression, plus R105."""
+def run_rules(
+    ctx: Context, on_rule: Callable[[str, int, int], None] | None = None
+) -> list[Diagnostic]:
+    """Every rule's findings after per-claim suppression, plus R105.
+
+    ``on_rule(code, index, count)`` is told each rule as it starts (for progress).
+    """
     claims_by_id: dict[str, list] = {}
     for claim in ctx.registry.claims:
         claims_by_id.setdefault(claim.id, []).append(claim)
     used: set[tuple[int, str]] = set()
     kept: list[Diagnostic] = []
-    for rule in all_rules().values():
-        if rule.check is None:
-            continue
+    rules = [rule for rule in all_rules().values() if rule.check is not None]
+    for index, rule in enumerate(rules):
+        if on_rule is not None:
+            on_rule(rule.code, index, len(rules))
         for diagnostic in rule.check(ctx):
             owner = next(
                 (
@@ -106,12 +116,18 @@ def restrict(diagnostics: list[Diagnostic], claim_ids: set[str]) -> list[Diagnos
 
 
 def check(
-    ctx: Context, *, only_claims: set[str] | None = None, cwd: Path | None = None
+    ctx: Context,
+    *,
+    only_claims: set[str] | None = None,
+    cwd: Path | None = None,
+    on_rule: Callable[[str, int, int], None] | None = None,
 ) -> CheckResult:
     config = ctx.config
-    select = check_selectors(config.select, "select")
-    ignore = check_selectors(config.ignore, "ignore")
-    diagnostics = [d for d in run_rules(ctx) if is_selected(d.code, select, ignore)]
+    check_selectors(config.extend_select, "extend-select")
+    check_selectors(config.extend_ignore, "extend-ignore")
+    select = check_selectors(config.selected, "select")
+    ignore = check_selectors(config.ignored, "ignore")
+    diagnostics = [d for d in run_rules(ctx, on_rule) if is_selected(d.code, select, ignore)]
     if only_claims is not None:
         diagnostics = restrict(diagnostics, only_claims)
     diagnostics.sort(key=Diagnostic.sort_key)
@@ -121,4 +137,5 @@ def check(
         root=cwd or Path.cwd(),
         claims=len(ctx.registry.claims),
         sources=len(ctx.corpus.documents),
+        fail_on=config.fail_on,
     )

@@ -7,17 +7,26 @@ Exit codes (as ruff): 0 nothing to report, 1 an error or warning was found,
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter import __version__
 from linter.errors import UsageError
 from linter.suggest import closest
 
+if TYPE_CHECKING:
+    from linter.checker import CheckResult
+    from linter.config import Config
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 REGISTRY_SUFFIXES = (".yaml", ".yml")
+TEXT_FORMATS = ("full", "concise")  # ``text`` is kept as another name for ``full``
+# Subcommands that live in their own modules: each has register(subparsers) and run(args).
+COMMANDS = ("linter.commands.add", "linter.commands.init", "linter.commands.schema")
 
 
 def _codes(value: str) -> list[str]:
@@ -25,21 +34,27 @@ def _codes(value: str) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from linter.config import FAIL_LEVELS
     from linter.formatters import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="claimlint",
-        description="Check that every quote in a claims registry is in the source it cites.",
+        description="Check that every quote in a claims registry is in the source it cites."
+        " With no command (or only check's options), runs check.",
     )
     parser.add_argument("--version", action="version", version=f"claimlint {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="[COMMAND]")
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--registry", metavar="PATH", help="the claims registry (default: claims.yaml)"
     )
     common.add_argument(
-        "--config", metavar="PATH", type=Path, help="a pyproject.toml to read settings from"
+        "--config",
+        metavar="PATH",
+        type=Path,
+        help="settings file: claimlint.toml, .claimlint.toml or pyproject.toml"
+        " (default: the nearest one, from here up)",
     )
     common.add_argument(
         "--threshold",
@@ -51,7 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-cache", action="store_true", help="do not read or write the cache of prepared sources"
     )
 
-    check = sub.add_parser("check", parents=[common], help="check the registry (the default job)")
+    check = sub.add_parser(
+        "check",
+        parents=[common],
+        help="check the registry (the default job: a bare 'claimlint' runs it)",
+    )
     check.add_argument(
         "files",
         nargs="*",
@@ -59,9 +78,36 @@ def build_parser() -> argparse.ArgumentParser:
         help="only claims in this registry or citing these sources (as pre-commit passes them)",
     )
     check.add_argument(
-        "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
+        "--output-format",
+        "--format",
+        dest="format",
+        choices=[*TEXT_FORMATS, *sorted(FORMATS)],
+        default="full",
+        help="full (default: each problem with its source text and diff), concise (one line"
+        " a problem), or a machine format",
     )
     check.add_argument("-o", "--output", metavar="FILE", type=Path, help="write the output to FILE")
+    loud = check.add_mutually_exclusive_group()
+    loud.add_argument(
+        "-q", "--quiet", action="store_true", help="print the problems only, no summary"
+    )
+    loud.add_argument("-v", "--verbose", action="store_true", help="also print infos")
+    check.add_argument(
+        "--show-infos",
+        action="store_true",
+        help="print info-level findings (acknowledged discrepancies); they are always counted",
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="print a count per code instead of the problems"
+    )
+    check.add_argument(
+        "--show-settings", action="store_true", help="print the settings in effect and exit"
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=FAIL_LEVELS,
+        help="the lowest severity that fails the run (default: warning; infos never fail)",
+    )
     check.add_argument(
         "--select",
         type=_codes,
@@ -70,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--ignore", type=_codes, metavar="CODES", help="never these codes or prefixes"
+    )
+    check.add_argument(
+        "--extend-select", type=_codes, metavar="CODES", help="add to the selected codes"
+    )
+    check.add_argument(
+        "--extend-ignore", type=_codes, metavar="CODES", help="add to the ignored codes"
     )
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when problems are found"
@@ -105,13 +157,25 @@ def build_parser() -> argparse.ArgumentParser:
         "code", metavar="CODE", help="a rule code (Q103) or name (quote-meaning-changed)"
     )
     sub.add_parser("rules", help="list every rule")
+    for name in COMMANDS:
+        importlib.import_module(name).register(sub, common)
     return parser
+
+
+def with_default_command(argv: Sequence[str]) -> list[str]:
+    """A bare ``claimlint`` (or one given only check's options) runs ``check``."""
+    args = list(argv)
+    if not args or (args[0].startswith("-") and args[0] not in {"-h", "--help", "--version"}):
+        return ["check", *args]
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     try:
+        if hasattr(args, "run"):
+            return args.run(args)
         if args.command == "rule":
             return cmd_rule(args.code)
         if args.command == "rules":
@@ -154,36 +218,90 @@ def cmd_rules() -> int:
     return EXIT_OK
 
 
-def load(args: argparse.Namespace, *, registry_arg: str | None = None, registry=None):
-    """Settings, registry, corpus: everything a command needs, as a Context.
-
-    ``registry`` is one already loaded (by the pre-commit hook's relevance test).
-    """
+def settings(args: argparse.Namespace) -> Config:
+    """The configuration file's settings with the command line's on top."""
     from linter.config import check_threshold, load_config
-    from linter.context import Context
-    from linter.corpus import display_path, load_corpus
-    from linter.registry import load_registry
 
-    cwd = Path.cwd()
-    config = load_config(cwd, args.config)
+    config = load_config(Path.cwd(), args.config)
     overrides = {
         "threshold": check_threshold(args.threshold, "--threshold")
         if args.threshold is not None
         else None,
         "select": tuple(args.select) if getattr(args, "select", None) is not None else None,
         "ignore": tuple(args.ignore) if getattr(args, "ignore", None) is not None else None,
+        "extend_select": _more(config.extend_select, getattr(args, "extend_select", None)),
+        "extend_ignore": _more(config.extend_ignore, getattr(args, "extend_ignore", None)),
+        "fail_on": getattr(args, "fail_on", None),
         "cache": False if args.no_cache else None,
     }
-    config = config.with_overrides(**overrides)
+    return config.with_overrides(**overrides)
+
+
+def registry_path(
+    args: argparse.Namespace, config: Config, registry_arg: str | None = None
+) -> Path:
+    cwd = Path.cwd()
     if registry_arg or args.registry:
         path = Path(registry_arg or args.registry)
     else:
         base = Path(config.origin).parent if config.origin else cwd
         path = base / config.registry
-    path = path if path.is_absolute() else cwd / path
+    return path if path.is_absolute() else cwd / path
+
+
+def load(
+    args: argparse.Namespace, *, registry_arg: str | None = None, progress=None, registry=None
+):
+    """Settings, registry, corpus: everything a command needs, as a Context.
+
+    ``registry`` is one already loaded (by the pre-commit hook's relevance test).
+    """
+    from linter.context import Context
+    from linter.corpus import display_path, load_corpus
+    from linter.registry import load_registry
+
+    config = settings(args)
+    path = registry_path(args, config, registry_arg)
     if registry is None:
-        registry = load_registry(path, display_path(path, cwd))
-    return Context(registry=registry, corpus=load_corpus(registry, config), config=config)
+        registry = load_registry(path, display_path(path, Path.cwd()))
+    on_read = None
+    if progress is not None:
+        claims = len(registry.claims)
+
+        def on_read(count: int) -> None:
+            progress.update(f"{claims} claims: {count} documents read")
+
+    corpus = load_corpus(registry, config, on_read)
+    return Context(registry=registry, corpus=corpus, config=config)
+
+
+def checked(ctx, only: set[str] | None, progress) -> CheckResult:
+    """``checker.check`` with its progress on standard error (a terminal only)."""
+    from linter import checker
+
+    claims, documents = len(ctx.registry.claims), len(ctx.corpus.documents)
+
+    def on_rule(code: str, index: int, count: int) -> None:
+        progress.update(
+            f"{documents} documents read; checking {claims} claims: rule {code}"
+            f" ({index + 1}/{count})",
+            force=True,
+        )
+
+    def on_verified(done: int, total: int) -> None:
+        progress.update(f"{documents} documents read; {done}/{total} claims checked", force=True)
+
+    if progress.enabled:
+        ctx.on_verified = on_verified
+
+    try:
+        return checker.check(ctx, only_claims=only, on_rule=on_rule)
+    finally:
+        progress.done()
+
+
+def _more(configured: tuple[str, ...], given: list[str] | None) -> tuple[str, ...] | None:
+    return None if given is None else (*configured, *given)
 
 
 def split_files(files: list[str]) -> tuple[str | None, list[str]]:
@@ -197,7 +315,7 @@ def split_files(files: list[str]) -> tuple[str | None, list[str]]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from linter import checker
+    from linter import terminal
 
     if args.pre_commit:
         return check_for_pre_commit(args)
@@ -210,42 +328,65 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError(
             f"'{registry_file}' and --registry {args.registry} name different registries"
         )
-    ctx = load(args, registry_arg=registry_file)
+    if args.show_settings:
+        from linter.config import show_settings
+
+        sys.stdout.write(show_settings(settings(args)))
+        return EXIT_OK
+    progress = terminal.Progress()
+    ctx = load(args, registry_arg=registry_file, progress=progress)
     only = touched(ctx, args, registry_file, source_files)
-    result = checker.check(ctx, only_claims=only)
+    result = checked(ctx, only, progress)
     if args.fix or args.diff:
         changed = apply_fixes(ctx, result, write=args.fix and not args.diff)
         if args.diff:
             return EXIT_FINDINGS if changed else EXIT_OK
         if changed:
-            ctx = load(args, registry_arg=registry_file)
-            result = checker.check(ctx, only_claims=only)
+            ctx = load(args, registry_arg=registry_file, progress=progress)
+            result = checked(ctx, only, progress)
     return print_result(result, args)
 
 
 def print_result(result, args: argparse.Namespace) -> int:
     """Write the diagnostics in the chosen format; the exit code they call for."""
-    from linter.formatters import get
-
-    emit(get(args.format)(result), args.output)
+    emit(render_check(result, args), args.output)
     return EXIT_FINDINGS if result.failed() and not args.exit_zero else EXIT_OK
 
 
 def check_for_pre_commit(args: argparse.Namespace) -> int:
     """The hook: every changed file comes in, and the registry says which ones matter."""
-    from linter import checker, hook
-    from linter.config import load_config
+    from linter import hook, terminal
 
     if args.fix or args.diff or args.diff_base is not None:
         raise UsageError("--pre-commit cannot be combined with --fix, --diff or --diff-base")
-    registry, scope = hook.target(
-        args.files, args.registry, load_config(Path.cwd(), args.config), Path.cwd()
-    )
+    registry, scope = hook.target(args.files, args.registry, settings(args), Path.cwd())
     if not scope.relevant:
         return EXIT_OK
-    ctx = load(args, registry_arg=str(registry.path), registry=registry)
-    result = checker.check(ctx, only_claims=scope.only)
-    return print_result(result, args)
+    progress = terminal.Progress()
+    ctx = load(args, registry_arg=str(registry.path), progress=progress, registry=registry)
+    return print_result(checked(ctx, scope.only, progress), args)
+
+
+def render_check(result, args: argparse.Namespace) -> str:
+    """The check's output in the chosen format; text is shaped for where it goes."""
+    from linter import terminal
+    from linter.formatters import get, text
+
+    if args.format not in (*TEXT_FORMATS, "text"):
+        if args.statistics:
+            raise UsageError(f"--statistics prints text; drop it or --output-format {args.format}")
+        return get(args.format)(result)
+    to_terminal = args.output is None
+    options = text.TextOptions(
+        concise=args.format == "concise",
+        show_infos=args.show_infos or args.verbose,
+        quiet=args.quiet,
+        color=to_terminal and terminal.use_color(sys.stdout),
+        width=terminal.width(sys.stdout) if to_terminal else text.TextOptions.width,
+    )
+    if args.statistics:
+        return text.statistics(result) + ("" if args.quiet else text.summary_line(result) + "\n")
+    return text.render(result, options)
 
 
 def touched(
@@ -310,10 +451,11 @@ def emit(text: str, output: Path | None) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from linter import checker, report
+    from linter import report, terminal
 
-    ctx = load(args)
-    result = checker.check(ctx)
+    progress = terminal.Progress()
+    ctx = load(args, progress=progress)
+    result = checked(ctx, None, progress)
     emit(report.render(ctx, args.format, result.diagnostics), args.output)
     return EXIT_OK
 

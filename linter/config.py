@@ -1,7 +1,12 @@
-"""Settings from ``[tool.claimlint]`` in pyproject.toml, overridden by the command line.
+"""Settings, found as ruff finds its own, overridden by the command line.
 
-Unknown keys are refused with a did-you-mean: a typo in configuration that
-silently did nothing would be the worst kind of false confidence.
+In each folder from the working directory up, the first of ``.claimlint.toml``,
+``claimlint.toml`` (keys at the top level) and a ``pyproject.toml`` that has a
+``[tool.claimlint]`` table is the configuration. ``--config`` names one of
+these directly. Unknown keys, keys in the wrong place (a ``[tool.claimlint]``
+table in ``claimlint.toml``, top-level keys in ``pyproject.toml``) and files of
+another kind are refused with a plain message: a setting that silently did
+nothing would be the worst kind of false confidence.
 """
 
 from __future__ import annotations
@@ -15,6 +20,10 @@ from linter.errors import UsageError
 from linter.suggest import closest
 
 DEFAULT_THRESHOLD = 0.8
+CONFIG_FILES = (".claimlint.toml", "claimlint.toml")  # keys at the top level
+PYPROJECT = "pyproject.toml"  # keys in [tool.claimlint]
+FAIL_LEVELS = ("error", "warning")
+DEFAULT_FAIL_ON = "warning"  # errors and warnings fail the run; infos never do
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,9 @@ class Config:
     corpus_siblings: bool = True
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
+    fail_on: str = DEFAULT_FAIL_ON
     threshold: float = DEFAULT_THRESHOLD
     cache: bool = True
     origin: str | None = field(default=None, compare=False)  # the file the settings came from
@@ -33,55 +45,100 @@ class Config:
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
+    @property
+    def selected(self) -> tuple[str, ...]:
+        """``select`` plus ``extend-select`` (empty: every rule)."""
+        return (*self.select, *self.extend_select) if self.select else ()
+
+    @property
+    def ignored(self) -> tuple[str, ...]:
+        return (*self.ignore, *self.extend_ignore)
+
 
 _KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "origin"}
 
 
-def find_pyproject(start: Path) -> Path | None:
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file from ``start`` up, as ruff looks for its own."""
     for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        for name in CONFIG_FILES:
+            if (folder / name).is_file():
+                return folder / name
+        candidate = folder / PYPROJECT
+        if (
+            candidate.is_file()
+            and _read_toml(candidate).get("tool", {}).get("claimlint") is not None
+        ):
             return candidate
     return None
 
 
-def load_config(start: Path, explicit: Path | None = None) -> Config:
-    """Read ``[tool.claimlint]`` from ``explicit`` or the nearest pyproject.toml."""
-    path = explicit or find_pyproject(start)
-    if path is None:
-        return Config()
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise UsageError(f"{path}: cannot read configuration: {exc.strerror or exc}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: invalid TOML: {exc}; fix the file or pass --config") from exc
-    table = data.get("tool", {}).get("claimlint")
-    if table is None:
-        return Config(origin=str(path))
-    if not isinstance(table, dict):
-        raise UsageError(f"{path}: [tool.claimlint] must be a table")
-    return parse_table(table, str(path))
 
 
-def parse_table(table: dict[str, Any], origin: str) -> Config:
+def load_config(start: Path, explicit: Path | None = None) -> Config:
+    """Settings from ``explicit`` (``--config``) or the nearest configuration file."""
+    if explicit is not None:
+        if explicit.is_dir():
+            raise UsageError(
+                f"--config {explicit}: is a folder; name the file ({', '.join(CONFIG_FILES)}"
+                f" or {PYPROJECT})"
+            )
+        if not explicit.is_file():
+            raise UsageError(f"--config {explicit}: no such file")
+        if explicit.suffix != ".toml":
+            raise UsageError(
+                f"--config {explicit}: not a claimlint configuration; use claimlint.toml,"
+                f" .claimlint.toml or {PYPROJECT} (TOML)"
+            )
+    path = explicit or find_config(start)
+    if path is None:
+        return Config()
+    data = _read_toml(path)
+    if path.name == PYPROJECT:
+        table = data.get("tool", {}).get("claimlint")
+        stray = sorted(k for k in data if _name(k))
+        if table is None:
+            where = f"; move {', '.join(stray)} into [tool.claimlint]" if stray else ""
+            raise UsageError(f"{path}: no [tool.claimlint] table{where}")
+        if not isinstance(table, dict):
+            raise UsageError(f"{path}: [tool.claimlint] must be a table")
+        return parse_table(table, str(path), "[tool.claimlint]")
+    if "tool" in data and isinstance(data["tool"], dict) and "claimlint" in data["tool"]:
+        raise UsageError(
+            f"{path}: [tool.claimlint] belongs in {PYPROJECT}; in {path.name} write the keys"
+            ' at the top level (e.g. select = ["Q"])'
+        )
+    return parse_table(data, str(path), path.name)
+
+
+def _name(key: str) -> str | None:
+    return _KEYS.get(key) or _KEYS.get(key.replace("_", "-"))
+
+
+def parse_table(table: dict[str, Any], origin: str, section: str = "[tool.claimlint]") -> Config:
     values: dict[str, Any] = {}
     for key, raw in table.items():
-        name = _KEYS.get(key) or _KEYS.get(key.replace("_", "-"))
+        name = _name(key)
         if name is None:
             hint = closest(key, _KEYS)
             suggestion = f"; did you mean '{hint}'?" if hint else ""
             known = ", ".join(sorted(_KEYS))
             raise UsageError(
-                f"{origin}: unknown key '{key}' in [tool.claimlint]{suggestion} (known: {known})"
+                f"{origin}: unknown key '{key}' in {section}{suggestion} (known: {known})"
             )
-        values[name] = _coerce(name, raw, origin, key)
+        values[name] = _coerce(name, raw, f"{origin}: {section} {key}")
     return Config(origin=origin, **values)
 
 
-def _coerce(name: str, raw: Any, origin: str, key: str) -> Any:
-    where = f"{origin}: [tool.claimlint] {key}"
-    if name in {"corpus", "select", "ignore"}:
+def _coerce(name: str, raw: Any, where: str) -> Any:
+    if name in {"corpus", "select", "ignore", "extend_select", "extend_ignore"}:
         if isinstance(raw, str):
             raw = [raw]
         if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
@@ -93,6 +150,8 @@ def _coerce(name: str, raw: Any, origin: str, key: str) -> Any:
         return raw
     if name == "threshold":
         return check_threshold(raw, where)
+    if name == "fail_on":
+        return check_fail_on(raw, where)
     if not isinstance(raw, str) or not raw:
         raise UsageError(f"{where} must be a non-empty string")
     return raw
@@ -102,3 +161,30 @@ def check_threshold(raw: Any, where: str) -> float:
     if isinstance(raw, bool) or not isinstance(raw, int | float) or not 0 < raw <= 1:
         raise UsageError(f"{where} must be a number between 0 and 1 (e.g. 0.8), got {raw!r}")
     return float(raw)
+
+
+def check_fail_on(raw: Any, where: str) -> str:
+    if raw not in FAIL_LEVELS:
+        raise UsageError(f"{where} must be one of {', '.join(FAIL_LEVELS)}, got {raw!r}")
+    return raw
+
+
+def show_settings(config: Config) -> str:
+    """``check --show-settings``: the resolved settings, as TOML a user could copy."""
+    lines = [f"# settings from {config.origin or 'defaults (no configuration file found)'}"]
+    for f in fields(Config):
+        if f.name == "origin":
+            continue
+        value = getattr(config, f.name)
+        lines.append(f"{f.name.replace('_', '-')} = {_toml(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return repr(value)

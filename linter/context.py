@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from linter.text.verify import Span, Verdict
 
 T = TypeVar("T")
+PROGRESS_CHUNK = 2000  # claims verified between progress reports (on a terminal only)
 
 
 @dataclass
@@ -27,6 +28,9 @@ class Context:
     registry: Registry
     corpus: Corpus
     config: Config
+    # Told (claims checked, claims) as quotes are verified; set only when progress is
+    # shown, since each chunk past the first repeats the pass over the corpus.
+    on_verified: Callable[[int, int], None] | None = None
     _memo: dict[str, Any] = field(default_factory=dict)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
@@ -47,7 +51,13 @@ class Context:
         if not checkable:
             return {}
         items = [(claim.quote, key) for claim, key in checkable]
-        verdicts = self._verify_cached(items) if self.config.cache else self._verify(items)
+        verify = self._verify_cached if self.config.cache else self._verify
+        step = PROGRESS_CHUNK if self.on_verified is not None else len(items)
+        verdicts: list[Verdict] = []
+        for start in range(0, len(items), step):
+            verdicts += verify(items[start : start + step])
+            if self.on_verified is not None:
+                self.on_verified(len(verdicts), len(items))
         return {id(claim): verdict for (claim, _), verdict in zip(checkable, verdicts, strict=True)}
 
     def _verify(self, items: list[tuple[str, str]]) -> list[Verdict]:

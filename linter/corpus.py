@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -253,9 +253,15 @@ def corpus_files(
     return sorted(((p, k) for k, p in found.items()), key=lambda item: item[1])
 
 
-def load_corpus(registry: Registry, config: Config) -> Corpus:
-    """Read every cited source, then the rest of the corpus; never raises for bad sources."""
+def load_corpus(
+    registry: Registry, config: Config, on_read: Callable[[int], None] | None = None
+) -> Corpus:
+    """Read every cited source, then the rest of the corpus; never raises for bad sources.
+
+    ``on_read`` is told the number of documents read so far (for progress).
+    """
     corpus = Corpus()
+    tell = on_read or (lambda _count: None)
     root = registry.root
     cited_dirs: set[Path] = set()
     read: set[Path] = set()
@@ -267,6 +273,7 @@ def load_corpus(registry: Registry, config: Config) -> Corpus:
                 doc, problem = read_document(path, key)
                 if doc is not None:
                     corpus.documents[key] = doc
+                    tell(len(corpus.documents))
             cited_dirs.add(path.parent)
             read.add(path)
         if problem is not None:
@@ -279,4 +286,5 @@ def load_corpus(registry: Registry, config: Config) -> Corpus:
         doc, problem = read_document(path, key)
         if doc is not None:  # an unreadable uncited file is simply not part of the corpus
             corpus.documents[key] = doc
+            tell(len(corpus.documents))
     return corpus

@@ -263,11 +263,16 @@ def test_output_file(project):
     assert json.loads(out.read_text())["summary"]["claims"] == 1
 
 
-def test_python_dash_m_and_no_command(project):
+def test_python_dash_m_and_no_command_runs_check(project):
+    # --help calls check the default job, so a bare claimlint runs it.
     project(GOOD)
     result = run_cli(cwd=project.root)
-    assert result.returncode == 2
-    assert "usage" in result.stderr.lower()
+    assert result.returncode == 0, result.stderr
+    assert "All checks passed: 1 claim in claims.yaml." in result.stdout
+    project(ALTERED)
+    result = run_cli("--select", "Q", cwd=project.root)
+    assert result.returncode == 1
+    assert "Q103" in result.stdout
 
 
 REPO_ROOT = __import__("conftest").REPO

@@ -7,6 +7,7 @@ example, and ``check(ctx)`` yields the rule's diagnostics.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,8 @@ from linter.diagnostics import Diagnostic, Location, Severity, SourceSpan
 
 if TYPE_CHECKING:
     from linter.context import Context
+
+_LITERAL = re.compile(r"``(.+?)``", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,17 @@ class Rule:
         )
 
 
+def plain(doc: str) -> str:
+    """A docstring as plain text: ````--fix```` (reStructuredText literal) prints as ``--fix``."""
+    return _LITERAL.sub(r"\1", doc)
+
+
 def define(code: str, name: str, severity: Severity, doc: str | None) -> Rule:
-    """Build a rule from its module docstring; the first line is its summary."""
-    text = (doc or "").strip()
+    """Build a rule from its module docstring; the first line is its summary.
+
+    The docstring is kept as plain text: it is printed by ``claimlint rule``
+    and shipped in SARIF, neither of which renders reStructuredText.
+    """
+    text = plain((doc or "").strip())
     summary = text.splitlines()[0] if text else name
     return Rule(code=code, name=name, severity=severity, summary=summary, doc=text)
