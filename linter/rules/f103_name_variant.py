@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from linter.context import Context
 from linter.diagnostics import Diagnostic, Severity
 from linter.facts.analysis import analysis_of
-from linter.facts.names import name_words
+from linter.facts.names import norm, words
 from linter.rules.base import define
 
 RULE = define("F103", "name-variant", Severity.WARNING, __doc__)
@@ -58,7 +58,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 claim = claims[claim_id]
                 others = [(s, i) for s, i in variant.by_spelling if s != spelling]
                 said = "; ".join(f"'{s}' in {', '.join(repr(c) for c in i)}" for s, i in others)
-                in_quote = spelling in name_words(claim.quote)
+                in_quote = norm(spelling) in {t.key for t in words(claim.quote)}
                 yield RULE.diagnostic(
                     f"'{spelling}' is spelled differently by other claims: {said}; if they "
                     f"are one name, list the spellings under one entry of 'aliases' "
