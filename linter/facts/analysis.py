@@ -59,7 +59,6 @@ def published_of(registry: Registry, source: str) -> str | None:
 
 def read_claim(claim: Claim, topic: Topic, aliases: AliasIndex, published: str | None) -> Reading:
     """A claim's value on its topic (given, else read from the quote) and its support."""
-    words = " ".join(filter(None, (topic.name, topic.about)))
     try:
         common = {
             "claim_id": claim.id,
@@ -68,7 +67,13 @@ def read_claim(claim: Claim, topic: Topic, aliases: AliasIndex, published: str |
             "published": published,
         }
         if claim.value is None:
-            fact = read_quote(topic.kind, claim.quote, topic_words=words, **common)
+            fact = read_quote(
+                topic.kind,
+                claim.quote,
+                topic_name=topic.name,
+                topic_about=topic.about,
+                **common,
+            )
             why = None
         else:
             fact = read_given(topic.kind, claim.value, **common)
