@@ -40,7 +40,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1\d{3}|2\d{3})(?![\d-])"
 # Dates relative to when the source was published: "last December", "last year".
 _RELATIVE = re.compile(
-    rf"(?<!\w)(?P<rel>(?i:last|this|next))\s+(?:{_MONTH}|(?P<unit>(?i:year|month)))(?!\w)"
+    rf"(?<!\w)(?P<rel>(?i:last|this|next))\s+(?:{_MONTH}(?:\s+{_DAY}(?!\d))?"
+    r"|(?P<unit>(?i:year|month)))(?!\w)"
     r"|(?<!\w)(?P<day_word>(?i:yesterday|today))(?!\w)"
 )
 _PATTERNS = [
@@ -208,7 +209,8 @@ def _relative(match: re.Match[str], published: str | None) -> DateToken | None:
             target = year if month is not None and named > month else year + 1
         else:
             target = year
-        return _made(match, target, named, None)
+        day_of = int(groups["day"]) if groups.get("day") else None
+        return _made(match, target, named, day_of)
     if groups.get("unit", "").lower() == "year":
         return _made(match, year + shift, None, None)
     if month is None:

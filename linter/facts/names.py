@@ -341,16 +341,27 @@ def _edits(x: str, y: str) -> int | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _variant_forms(x: str, y: str) -> bool:
+def _variant_forms(x: str, y: str, allowed: int) -> bool:
+    """Whether two comparison forms are ``allowed`` changes apart or fewer, ends alike."""
     if x == y:
         return len(x) >= 2
     if x[:1] != y[:1] or x[-1:] != y[-1:]:
         return False
-    allowed = _allowed_edits(min(len(x), len(y)))
     if not allowed or abs(len(x) - len(y)) > allowed:
         return False
     edits = _edits(x, y)
     return edits is not None and edits <= allowed
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_form(word: str) -> str:
+    """Lower-case, accent-free, doubled letters collapsed; no transliteration."""
+    return re.sub(r"(.)\1+", r"\1", norm(word).replace(" ", "").replace("-", ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _letters(word: str) -> int:
+    return len(norm(word).replace(" ", "").replace("-", ""))
 
 
 def is_variant(a: str, b: str, distinct: Iterable[frozenset[str]] = ()) -> bool:
@@ -369,7 +380,23 @@ def is_variant(a: str, b: str, distinct: Iterable[frozenset[str]] = ()) -> bool:
     pair = frozenset((na, nb))
     if pair in KNOWN_DIFFERENT or any(pair <= group for group in distinct):
         return False
-    return _variant_forms(*sorted((spelling_form(a), spelling_form(b))))
+    return _words_variant(*sorted((a, b)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _words_variant(a: str, b: str) -> bool:
+    if spelling_form(a)[:1] != spelling_form(b)[:1]:
+        return False
+    shortest = min(_letters(a), _letters(b))
+    allowed = _allowed_edits(shortest)
+    folded = sorted((spelling_form(a), spelling_form(b)))
+    if folded[0] == folded[1]:
+        return len(folded[0]) >= 2  # an alternation or doubled letter only: Kavin/Kabin, Anna/Ana
+    plain = sorted((_plain_form(a), _plain_form(b)))
+    if _variant_forms(plain[0], plain[1], allowed):
+        return True
+    # Up to six letters an alternation and a change together is too much (River/Rubber).
+    return shortest > 6 and _variant_forms(folded[0], folded[1], allowed)
 
 
 _SENTENCE_OPENERS = frozenset('.!?:;\u2014"“(')

@@ -486,7 +486,7 @@ _GENERIC_TEXT = (
 _GENERIC = frozenset(_GENERIC_TEXT.split())
 # Where the words a number counts end: clause breaks and place or time prepositions.
 _CLAUSE_END_TEXT = (
-    "and but while whereas or in at on near during after before since from by for when where "
+    "and but while whereas or in at near during after before since from by for when where "
     "because as including among than"
 )
 _CLAUSE_END = frozenset(_CLAUSE_END_TEXT.split())
@@ -506,11 +506,13 @@ def topic_terms(name: str, about: str | None) -> set[str]:
     topic word. Short and generic words ("how many", "number") are not either.
     """
     found = [w for w in re.split(r"[-_\s]+", name or "") if w]
+    anchors = set()
     for token in words(about or ""):
-        if token.text[:1].isupper() and token.start > 0:
+        if token.text[:1].isupper() and (token.start > 0 or token.key not in _FAMILIES):
+            anchors.add("@" + token.key)  # matches only the name an age follows
             continue
         found.append(token.text)
-    return {
+    return anchors | {
         _term(w) for w in found if norm(w) not in _GENERIC and (len(w) >= 4 or norm(w) in _FAMILIES)
     }
 
@@ -525,7 +527,7 @@ def _counted(text: str, reading: NumberReading) -> dict[str, int]:
     after = []
     for match in re.finditer(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|[^\w\s]|\d", text[reading.end :]):
         word = match.group()
-        if not word[0].isalpha() or norm(word) in _CLAUSE_END or len(after) >= 6:
+        if not word[0].isalpha() or norm(word) in _CLAUSE_END or len(after) >= 8:
             break
         after.append(word)
     before = re.search(r"([^\W\d_]+)\s+$", text[max(0, reading.start - 30) : reading.start])
@@ -542,16 +544,17 @@ def _counted(text: str, reading: NumberReading) -> dict[str, int]:
     if terms.get("person"):
         terms["person"] = 1  # "people" alone says little: which people is the verb
     ahead = text[max(0, reading.start - 60) : reading.start]
-    if (re.search(r"[^\W\d_][\w'’.-]*,\s*$", ahead) and re.match(r"\s*,", text[reading.end :])) or (
-        re.search(r"(?i)\baged?\s+$", ahead)
-    ):
+    named = re.search(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*),\s*$", ahead)
+    if (named and re.match(r"\s*,", text[reading.end :])) or re.search(r"(?i)\baged?\s+$", ahead):
         terms["age"] = 2
+        for word in named.group(1).split() if named else ():
+            terms["@" + norm(word)] = 2  # whose age: "Prince Charles, 56,"
     return terms
 
 
 # "Nathaniel Conley and seven others": the named people count too.
 _NAMED_AND = re.compile(
-    r"(?P<names>(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*)"
+    r"(?P<names>(?:\b(?:He|She|he|she)\b)|(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*)"
     r",?\s+and\s+$"
 )
 
@@ -629,6 +632,37 @@ def _person_names(quote: str) -> list[str]:
     ]
 
 
+def _best_near(
+    quote: str, placed: Sequence[tuple[int, int, FactValue]], terms: set[str]
+) -> FactValue | None:
+    """The one value whose neighbouring words fit the topic ("spokesman Ott Cefkin",
+    "Tri-Star acquired last December"); words before weigh double, as titles and
+    verbs come first."""
+    if not terms or not placed:
+        return None
+    scored: dict[Any, int] = {}
+    facts: dict[Any, FactValue] = {}
+    for start, end, fact in placed:
+        before = {_term(w.strip(",.;:")) for w in quote[:start].split()[-4:]}
+        after = {_term(w.strip(",.;:")) for w in quote[end:].split()[:3]}
+        score = 2 * len(before & terms) + len(after & terms)
+        scored[fact.key] = max(scored.get(fact.key, 0), score)
+        facts[fact.key] = fact
+    best = max(scored.values())
+    top = [facts[key] for key, score in scored.items() if score == best]
+    return top[0] if best > 0 and len(top) == 1 else None
+
+
+def _placed_names(quote: str, facts: Sequence[FactValue]) -> list[tuple[int, int, FactValue]]:
+    placed = []
+    for fact in facts:
+        at = quote.find(fact.display)
+        if at < 0:
+            return []
+        placed.append((at, at + len(fact.display), fact))
+    return placed
+
+
 def read_quote(
     kind: str,
     quote: str,
@@ -656,6 +690,19 @@ def read_quote(
         best = best_fitting(quote, count_readings(quote, kind), terms)
         if best is not None:
             return _number_fact(kind, best, claim_id, "quote")
+    if len(distinct) > 1 and kind in {"name", "date"}:
+        terms = topic_terms(topic_name, topic_about)
+        if kind == "name":
+            placed = _placed_names(quote, distinct)
+        else:
+            placed = [
+                (t.start, t.end, _date_fact(t, claim_id, "quote"))
+                for t in find_dates(quote, published)
+                if t.low is not None
+            ]
+        chosen = _best_near(quote, placed, terms)
+        if chosen is not None:
+            return chosen
     if len(distinct) == 1:
         return distinct[0]
     if distinct:

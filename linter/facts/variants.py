@@ -25,7 +25,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from linter.facts.names import _CALENDAR_WORDS, _FUNCTION_WORDS, _opens_sentence, is_variant, norm
+from linter.facts.names import (
+    _CALENDAR_WORDS,
+    _FUNCTION_WORDS,
+    _opens_sentence,
+    is_variant,
+    norm,
+    spelling_form,
+)
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -165,11 +172,18 @@ def variant_pairs(
 
 def _candidates(mentions: Sequence[Mention]) -> Iterable[tuple[Mention, Mention]]:
     """Pairs of multi-word names sharing a word at one of their last three aligned places."""
-    index: dict[tuple[int, str], list[Mention]] = {}
+    # Keyed by an equal word at one place and the first letter of the word at another
+    # (a variant keeps its first letter), so each group is small.
+    index: dict[tuple[int, str, int, str], list[Mention]] = {}
     for mention in mentions:
+        places = range(1, min(len(mention.keys), 3) + 1)
         if len(mention.keys) >= 2:
-            for i in range(1, min(len(mention.keys), 3) + 1):
-                index.setdefault((i, mention.keys[-i]), []).append(mention)
+            for i in places:
+                for j in places:
+                    if j != i:
+                        initial = spelling_form(mention.written[-j])[:1]
+                        key = (i, mention.keys[-i], j, initial)
+                        index.setdefault(key, []).append(mention)
     seen: set[tuple[int, int]] = set()
     for group in index.values():
         for a, b in combinations(group, 2):
