@@ -517,7 +517,7 @@ def topic_terms(name: str, about: str | None) -> set[str]:
     }
 
 
-def _counted(text: str, reading: NumberReading) -> dict[str, int]:
+def _counted(text: str, reading: NumberReading, stop: int | None = None) -> dict[str, int]:
     """What a number counts, weighted: its noun and verb after it, the verb before, an age.
 
     "Four people died and 40 were injured": 4 counts people who died, 40 the
@@ -525,7 +525,8 @@ def _counted(text: str, reading: NumberReading) -> dict[str, int]:
     """
     tail = reading.text.split("-")[1:] if "-" in reading.text else []
     after = []
-    for match in re.finditer(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|[^\w\s]|\d", text[reading.end :]):
+    rest = text[reading.end : stop]  # up to the next number, which counts something else
+    for match in re.finditer(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|[^\w\s]|\d", rest):
         word = match.group()
         if not word[0].isalpha() or norm(word) in _CLAUSE_END or len(after) >= 8:
             break
@@ -583,8 +584,10 @@ def best_fitting(
     if not terms:
         return None
     scored = []
+    starts = sorted(r.start for r in readings)
     for reading in readings:
-        counted = _counted(text, reading)
+        stop = next((at for at in starts if at >= reading.end), None)
+        counted = _counted(text, reading, stop)
         scored.append((sum(w for t, w in counted.items() if t in terms), reading))
     best = max((score for score, _ in scored), default=0)
     top = {(r.low, r.high): r for score, r in scored if score == best}
@@ -619,6 +622,28 @@ def quote_values(
             found = {norm(n): aliases.canonical(n) for n in _person_names(quote)}
         return [name_fact(kind, n, claim_id, aliases, "quote") for n in found.values()]
     return []
+
+
+_EVENTS = frozenset({"kill", "injure", "arrest"})
+
+
+def _refuse_other_event(
+    quote: str, readings: Sequence[NumberReading], topic_name: str, topic_about: str | None
+) -> None:
+    """A quote's only number counting another event than the topic's is no value for it.
+
+    "A man was killed and six people were hurt" holds one number, six, and it
+    counts the hurt: on a topic about people killed it is unreadable, not 6.
+    """
+    wanted = topic_terms(topic_name, topic_about) & _EVENTS
+    if not wanted or not readings:
+        return
+    counted = set(_counted(quote, readings[0])) & _EVENTS
+    if counted and not counted & wanted:
+        raise Unreadable(
+            f"the quote's number ({readings[0].display}) counts {'/'.join(sorted(counted))}, "
+            f"not what the topic counts ({'/'.join(sorted(wanted))}); give `value`"
+        )
 
 
 def _person_names(quote: str) -> list[str]:
@@ -703,6 +728,8 @@ def read_quote(
         chosen = _best_near(quote, placed, terms)
         if chosen is not None:
             return chosen
+    if len(distinct) == 1 and kind in {"count", "quantity"}:
+        _refuse_other_event(quote, count_readings(quote, kind), topic_name, topic_about)
     if len(distinct) == 1:
         return distinct[0]
     if distinct:

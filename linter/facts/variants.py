@@ -72,7 +72,7 @@ def _name_word(token: str) -> bool:
         return False
     inner = [i for i, c in enumerate(token) if c.isupper() and i > 0]
     # a capital inside only after a short prefix (DeShawn, McDonald, MacArthur) or a break
-    return all(i <= 3 or token[i - 1] in "-'’" for i in inner)
+    return all((2 <= i <= 3 and token[i - 1].islower()) or token[i - 1] in "-'’" for i in inner)
 
 
 def names_in(text: str, whole: bool = False) -> list[tuple[str, ...]]:
