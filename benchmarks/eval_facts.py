@@ -218,8 +218,11 @@ def evaluate_f103(docs: list[dict[str, Any]], n_docs: int, per_class: int, seed:
     print(f"| all | {total} | {hit} | {hit / total if total else 0:.2f} |")
     short = [p for p in pairs if min(len(p[3]), len(p[4])) <= 4]
     short_hit = sum(p[2].id.rsplit("-", 1)[0] in flagged_pairs for p in short)
+    long_total, long_hit = total - len(short), hit - short_hit
     print(
-        f"\nOf these, {len(short)} respell a word of four letters or fewer ({short_hit} reported)."
+        f"\nOf these, {len(short)} leave a word of four letters or fewer, where only "
+        f"alternations and doubled letters count ({short_hit} reported); on the "
+        f"{long_total} others recall is {long_hit / long_total if long_total else 0:.2f}."
     )
     missed = [p for p in pairs if p[2].id.rsplit("-", 1)[0] not in flagged_pairs]
     for edit, _, _, word, changed in missed[:12]:
