@@ -95,6 +95,8 @@ def read(kind: str, quote: str, about: str, published: str | None = "2018-11-10"
         ),
         ("name", "Detectives said Neely Gardner was booked", "suspect", "Neely Gardner"),
         ("name", "Deputies said Lavrov and Sergei Lavrov", "minister", "Sergei Lavrov"),
+        ("name", "However, Sergei Lavrov said", "minister", "Sergei Lavrov"),
+        ("name", "Lavrov said, sitting between delegations", "minister", "Lavrov"),
     ],
 )
 def test_issue_sentences(kind, quote, about, expected):

@@ -648,7 +648,10 @@ def _refuse_other_event(
 
 def _person_names(quote: str) -> list[str]:
     """The names a quote writes, a shorter form dropped when a longer one holds it."""
-    names = [" ".join(n) for n in names_in(quote, whole=True)]
+    # A lone capitalized word opening a sentence ("However") is a name only when the
+    # quote has no other ("Lavrov said ...").
+    found = names_in(quote) or names_in(quote, whole=True)
+    names = [" ".join(n) for n in found]
     keys = [set(norm(n).split()) for n in names]
     return [
         n
