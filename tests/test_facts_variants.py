@@ -201,3 +201,24 @@ def test_cli_malformed_distinct_is_r102(project, section, message):
     problems = [d for d in found if d["code"] == "R102"]
     assert rc == 1 and problems and message in problems[0]["message"]
     assert problems[0]["line"] in (1, 2)
+
+
+def test_cli_f101_in_a_name_topic_says_it_is_no_spelling_variant(project):
+    _, found = run_check(
+        project,
+        f"""
+topics:
+  spokesman: {{kind: name}}
+claims:
+  - id: taliban
+    source: {WSJ}
+    quote: Taliban spokesman Zabiullah Mujahid
+    topic: spokesman
+  - id: state
+    source: {WAPO}
+    quote: State Department deputy spokesman Robert Palladino
+    topic: spokesman
+""",
+    )
+    conflicts = [d for d in found if d["code"] == "F101"]
+    assert conflicts and all("not spellings of one" in d["message"] for d in conflicts)
