@@ -244,19 +244,6 @@ def _not_a_name(word: str) -> bool:
     return lower in _FUNCTION_WORDS or lower.endswith(("ing", "ed", "ly"))
 
 
-def proper_nouns(text: str) -> list[tuple[int, int, str]]:
-    """Capitalized word runs not opening a sentence alone: (start, end, text)."""
-    found = []
-    for match in PROPER_NOUN.finditer(text):
-        name = strip_name(match.group())
-        first = norm(name.split()[0]) if name else ""
-        if first in _FUNCTION_WORDS:
-            name = " ".join(name.split()[1:])
-        if name and not all(norm(w) in _CALENDAR_WORDS for w in name.split()):
-            found.append((match.start(), match.end(), name))
-    return found
-
-
 # --- spelling variants (F103) ------------------------------------------------
 
 _VOWELS = frozenset("aeiouy")
