@@ -116,6 +116,10 @@ def test_relative_dates_need_a_published_date():
     assert [(t.display, t.low) for t in find_dates("last December")] == [("December", None)]
     assert find_dates("yesterday", "2018-11") == []  # the day is unknown: never guessed
     assert read("date", "last December the plant closed", "closure", published=None) == "F105"
+    # before year 1 or after 9999 there is no date, and no traceback
+    early = find_dates("yesterday, last year and next year", "0001-01-01")
+    assert [t.display for t in early] == ["0002"]
+    assert [t.display for t in find_dates("next year", "9999-06-01")] == []  # past year 9999
 
 
 def _agree(*quotes: str) -> str:

@@ -197,6 +197,8 @@ def _relative(match: re.Match[str], published: str | None) -> DateToken | None:
         if month is None or day is None:
             return None
         when = dt.date(year, month, day).toordinal() - (groups["day_word"].lower() == "yesterday")
+        if when < 1:
+            return None  # the day before 0001-01-01
         date = dt.date.fromordinal(when)
         return _made(match, date.year, date.month, date.day)
     if groups.get("month"):
