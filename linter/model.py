@@ -83,6 +83,8 @@ class Registry:
     sources: dict[str, SourceMeta] = field(default_factory=dict)
     aliases: dict[str, list[str]] = field(default_factory=dict)  # canonical -> variants
     alias_locations: dict[str, Location] = field(default_factory=dict)
+    # ``distinct``: groups of names that are different entities, never spelling variants.
+    distinct: list[list[str]] = field(default_factory=list)
     topics: dict[str, Topic] = field(default_factory=dict)
     # Topics declared but left out of ``topics`` as invalid (R102 says why): claims on
     # them are not also reported as on an unknown topic (F104).

@@ -36,7 +36,7 @@ MAX_BYTES = 50 * 1024 * 1024  # a 10,000-claim registry is about 3 MB
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
-SECTIONS = ("claims", "sources", "aliases", "topics")
+SECTIONS = ("claims", "sources", "aliases", "distinct", "topics")
 CLAIM_FIELDS = ("id", "source", "quote", "claim", "topic", "value", "complete", "ignore")
 REQUIRED = ("id", "source", "quote")
 SOURCE_FIELDS = ("title", "outlet", "published")
@@ -243,6 +243,7 @@ class _Reader:
         readers: dict[str, Callable[[Node], None]] = {
             "sources": self.sources,
             "aliases": self.aliases,
+            "distinct": self.distinct,
             "topics": self.topics,
             "claims": self.claims,
         }
@@ -509,6 +510,31 @@ class _Reader:
             variants = [self.text(item, f"each of {what}") for item in value.items]
             self.registry.aliases[name] = [v for v in variants if v is not None]
             self.registry.alias_locations[name] = self.at(key)
+
+    def distinct(self, node: Node) -> None:
+        """``distinct:``: lists of names that are different entities (never F103 variants)."""
+        if node.is_null:
+            return
+        if node.kind != "seq":
+            self.schema(
+                "'distinct' must be a list of lists of names that are different, "
+                f"e.g. '- [Roger Smith, Ruger Smith]', got {_describe(node)}",
+                node,
+            )
+            return
+        for item in node.items:
+            what = "each entry of 'distinct'"
+            if item.kind != "seq" or len(item.items) < 2:
+                self.schema(
+                    f"{what} must be a list of two names or more, e.g. "
+                    f"'[Roger Smith, Ruger Smith]', got {_describe(item)}",
+                    item,
+                )
+                continue
+            names = [self.text(name, f"each name in {what}") for name in item.items]
+            kept = [name for name in names if name is not None]
+            if len(kept) >= 2:
+                self.registry.distinct.append(kept)
 
     def topics(self, node: Node) -> None:
         if node.is_null or not self.mapping(

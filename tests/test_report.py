@@ -797,3 +797,47 @@ def test_cli_report_on_this_repository_shows_aliased_spellings():
     lavrov = {s["spelling"]: s["claims"] for s in entries["Sergei Lavrov"]["spellings"]}
     assert set(lavrov) == {"Sergei Lavrov", "Sergey Lavrov"}
     assert {c["source"] for c in lavrov["Sergey Lavrov"]} == {"seeds/000_592aeca20ffb493b.txt"}
+
+
+def test_cli_report_marks_the_latest_value_in_every_format(real):
+    """A later publication's value is marked; two values published the same day are not."""
+    data = json.loads(run_report(real, "--format", "json").stdout)
+    topics = {t["name"]: t for t in data["topics"]}
+    dates = topics["meeting-date"]
+    assert dates["latest"] == "2018-11-09"
+    assert [(v["value"], v["latest"]) for v in dates["values"]] == [
+        ("2018-09", False),
+        ("2018-11-09", True),
+    ]
+    assert topics["countries-at-meeting"]["latest"] is None  # both 2018-11-09
+    markdown = run_report(real).stdout
+    assert "**2018-11-09** (1 source, latest)" in markdown
+    html = run_report(real, "--format", "html").stdout
+    assert "<strong>2018-11-09</strong> — 1 source, latest" in html
+
+
+def test_cli_report_never_says_agrees_while_a_value_is_unsupported(project):
+    """Two claims give 11; one quote says seven: the topic reads 'Unsupported value'."""
+    project(
+        """
+        topics:
+          countries: {kind: count}
+        claims:
+          - id: wapo
+            source: seeds/001_3de99958f30674d8.txt
+            quote: which was attended by representatives of 11 countries
+            topic: countries
+            value: 11
+          - id: wsj
+            source: seeds/004_09030c89965f0637.txt
+            quote: Afghan government envoys and representatives from seven nations
+            topic: countries
+            value: 11
+        """
+    )
+    done = run_cli("report", "--no-cache", "--format", "json", cwd=project.root)
+    (topic,) = json.loads(done.stdout)["topics"]
+    assert (topic["status"], topic["unsupported"]) == ("unsupported", ["wsj"])
+    markdown = run_cli("report", "--no-cache", cwd=project.root).stdout
+    assert "Agrees" not in markdown and "Unsupported value" in markdown
+    assert "Value not what its own quote says (F102): wsj." in markdown

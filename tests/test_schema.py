@@ -23,6 +23,7 @@ from linter.registry import (
     ACK_FIELDS,
     CLAIM_FIELDS,
     KINDS,
+    SECTIONS,
     SOURCE_FIELDS,
     TOPIC_FIELDS,
     _known_codes,
@@ -103,6 +104,9 @@ sources = st.one_of(
 aliases = st.one_of(
     st.none(), st.dictionaries(words, st.lists(texts, max_size=2), max_size=2), junk
 )
+distinct = st.one_of(
+    st.none(), st.lists(st.one_of(st.lists(texts, max_size=3), junk), max_size=2), junk
+)
 acknowledged = st.one_of(
     maybe({"values": st.one_of(st.lists(values, max_size=2), junk), "reason": texts}, junk),
     st.fixed_dictionaries({"values": st.lists(values, min_size=1, max_size=2), "reason": words}),
@@ -166,6 +170,7 @@ good_registry = st.fixed_dictionaries(
         "claims": st.lists(good_claim, min_size=1, max_size=3),
         "sources": st.dictionaries(words, good_source, min_size=1, max_size=2),
         "aliases": st.dictionaries(words, st.lists(words, max_size=2), max_size=2),
+        "distinct": st.lists(st.lists(words, min_size=2, max_size=3), max_size=2),
         "topics": st.dictionaries(words, good_topic, min_size=1, max_size=2),
     }
 )
@@ -214,7 +219,13 @@ registries = st.one_of(
     changed_registries(),
     st.fixed_dictionaries(
         {"claims": st.one_of(st.lists(claims, max_size=3), junk)},
-        optional={"sources": sources, "aliases": aliases, "topics": topics, "claim": junk},
+        optional={
+            "sources": sources,
+            "aliases": aliases,
+            "distinct": distinct,
+            "topics": topics,
+            "claim": junk,
+        },
     ),
     maybe({"claims": st.lists(claims, max_size=2), "topics": topics}, junk),
     junk,
@@ -311,7 +322,7 @@ def agree(tmp_path_factory, data) -> None:
 def test_schema_is_valid_and_names_what_the_loader_knows():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     defs = SCHEMA["$defs"]
-    assert tuple(SCHEMA["properties"]) == ("claims", "sources", "aliases", "topics")
+    assert tuple(SCHEMA["properties"]) == SECTIONS
     assert tuple(defs["claim"]["properties"]) == CLAIM_FIELDS
     assert tuple(defs["source"]["properties"]) == SOURCE_FIELDS
     assert set(defs["topic"]["properties"]) == set(TOPIC_FIELDS)

@@ -7,7 +7,6 @@ check (``analysis_of``) and so describe the same disagreements.
 from __future__ import annotations
 
 import posixpath
-from collections import Counter
 from dataclasses import replace
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -27,15 +26,9 @@ from linter.facts.model import (
     TopicAnalysis,
     ValueGroup,
 )
-from linter.facts.names import (
-    AliasIndex,
-    Spelling,
-    aliased_spellings_in,
-    name_words,
-    norm,
-    variant_clusters,
-)
+from linter.facts.names import AliasIndex, aliased_spellings_in, norm
 from linter.facts.values import Unreadable, read_given, read_quote, unsupported
+from linter.facts.variants import Rules, find_variant_pairs, mentions_of
 from linter.model import Claim, Registry, SourceMeta, Topic
 
 if TYPE_CHECKING:
@@ -66,7 +59,6 @@ def published_of(registry: Registry, source: str) -> str | None:
 
 def read_claim(claim: Claim, topic: Topic, aliases: AliasIndex, published: str | None) -> Reading:
     """A claim's value on its topic (given, else read from the quote) and its support."""
-    words = " ".join(filter(None, (topic.name, topic.about)))
     try:
         common = {
             "claim_id": claim.id,
@@ -75,7 +67,13 @@ def read_claim(claim: Claim, topic: Topic, aliases: AliasIndex, published: str |
             "published": published,
         }
         if claim.value is None:
-            fact = read_quote(topic.kind, claim.quote, topic_words=words, **common)
+            fact = read_quote(
+                topic.kind,
+                claim.quote,
+                topic_name=topic.name,
+                topic_about=topic.about,
+                **common,
+            )
             why = None
         else:
             fact = read_given(topic.kind, claim.value, **common)
@@ -133,7 +131,7 @@ def analyze_topic(
     covered = {r.claim_id: r.covered for r in readings}
     pairs: list[tuple[str, str]] = []
     for a, b in combinations(groups.values(), 2):
-        if conflicting(a.fact, b.fact, tolerance):
+        if conflicting(a.fact, b.fact, tolerance, aliases.distinct):
             pairs.extend((x, y) for x in a.claim_ids for y in b.claim_ids)
     unacknowledged = [
         (a, b)
@@ -167,28 +165,45 @@ def claim_texts(claim: Claim) -> list[str]:
 
 
 def name_variants(registry: Registry, aliases: AliasIndex) -> list[NameVariant]:
-    """Names spelled differently across claims' quotes and values, no alias covering them."""
-    spellings = [
-        Spelling(word, claim.id)
+    """Names spelled differently across claims' quotes and values, no alias covering them.
+
+    Which names are compared and what a variant is: ``linter.facts.variants``.
+    """
+    mentions = [
+        mention
         for claim in registry.claims
-        for text in claim_texts(claim)
-        for word in name_words(text)
+        for mention in mentions_of(claim.id, claim.quote, claim_texts(claim)[1:])
     ]
+    topics = {claim.id: claim.topic for claim in registry.claims}
+    rules = Rules(covered=aliases.token_groups(), distinct=aliases.distinct)
+    parent: dict[str, str] = {}
+
+    def root(word: str) -> str:
+        parent.setdefault(word, word)
+        while parent[word] != word:
+            parent[word] = parent[parent[word]]
+            word = parent[word]
+        return word
+
+    forms: dict[str, str] = {}
+    claims_by: dict[str, dict[str, None]] = {}
+    for word_a, claim_a, word_b, claim_b in find_variant_pairs(mentions, topics, rules):
+        for word, claim_id in ((word_a, claim_a), (word_b, claim_b)):
+            key = norm(word)
+            forms.setdefault(key, word)
+            claims_by.setdefault(key, {})[claim_id] = None
+        parent[root(norm(word_a))] = root(norm(word_b))
+    clusters: dict[str, list[str]] = {}
+    for key in sorted(forms):
+        clusters.setdefault(root(key), []).append(key)
     variants = []
-    for cluster in variant_clusters(spellings, aliases.token_groups()):
-        claims_by: dict[str, dict[str, None]] = {}
-        forms: dict[str, str] = {}
-        for spelling in cluster:
-            key = norm(spelling.word)
-            forms.setdefault(key, spelling.word)
-            claims_by.setdefault(key, {})[spelling.claim_id] = None
-        uses = Counter({key: len(ids) for key, ids in claims_by.items()})
-        ordered = sorted(uses, key=lambda k: (-uses[k], forms[k]))
+    for keys in clusters.values():
+        ordered = sorted(keys, key=lambda k: (-len(claims_by[k]), forms[k]))
         variants.append(
             NameVariant(
                 canonical_guess=forms[ordered[0]],
                 spellings=tuple(forms[k] for k in ordered),
-                claim_ids=tuple(dict.fromkeys(s.claim_id for s in cluster)),
+                claim_ids=tuple(dict.fromkeys(c for k in ordered for c in claims_by[k])),
                 by_spelling=tuple((forms[k], tuple(claims_by[k])) for k in ordered),
             )
         )
@@ -220,7 +235,7 @@ def aliased_spellings(registry: Registry, aliases: AliasIndex) -> list[AliasedSp
 
 def analyze(registry: Registry) -> tuple[list[TopicAnalysis], list[NameVariant]]:
     """Every topic's analysis (in registry order) and the unaliased name variants."""
-    aliases = AliasIndex.build(registry.aliases)
+    aliases = AliasIndex.build(registry.aliases, registry.distinct)
     on_topic: dict[str, list[Claim]] = {name: [] for name in registry.topics}
     for claim in registry.claims:
         if claim.topic in on_topic:

@@ -9,6 +9,8 @@ complete; names when they differ after the ``aliases`` table (a shorter form,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from linter.facts.model import FactValue
 from linter.facts.names import is_variant, norm
 
@@ -29,8 +31,13 @@ def _members(fact: FactValue) -> frozenset[str]:
     return frozenset(norm(m) for m in fact.members or ())
 
 
-def conflicting(a: FactValue, b: FactValue, tolerance: float | None = None) -> bool:
-    """Whether two values of one topic cannot both be true."""
+def conflicting(
+    a: FactValue,
+    b: FactValue,
+    tolerance: float | None = None,
+    distinct: Sequence[frozenset[str]] = (),
+) -> bool:
+    """Whether two values of one topic cannot both be true (``distinct``: registry entries)."""
     if a.kind in _INTERVAL_KINDS:
         a_low, a_high = _widened(a, tolerance)
         b_low, b_high = _widened(b, tolerance)
@@ -45,22 +52,37 @@ def conflicting(a: FactValue, b: FactValue, tolerance: float | None = None) -> b
             return not ma <= mb
         return False
     if a.kind == "name":
-        return not _same_name(a, b)
+        return not _same_name(a, b, distinct)
     return a.key != b.key
 
 
-def _same_name(a: FactValue, b: FactValue) -> bool:
+def _same_name(a: FactValue, b: FactValue, distinct: Sequence[frozenset[str]] = ()) -> bool:
     """One name, or one a shorter form of the other ("Lavrov", "Sergei Lavrov").
 
     Words match when equal or spelling variants ("Stanekzai"/"Stanikzai"): such a
-    pair is one name spelled two ways, which F103 reports, not a conflict.
+    pair is one name spelled two ways, which F103 reports, not a conflict. A given
+    name that begins the other (a nickname such as "Josh" for "Joshua") is a
+    shorter form too. Names a ``distinct`` entry lists apart always conflict.
     """
     if a.key == b.key:
         return True
-    wa, wb = norm(a.name or a.display).split(), norm(b.name or b.display).split()
+    na, nb = norm(a.name or a.display), norm(b.name or b.display)
+    wa, wb = na.split(), nb.split()
+    if any({x, y} <= group for group in distinct for x in (na, *wa) for y in (nb, *wb) if x != y):
+        return False
+
+    def alike(w: str, v: str, last: bool) -> bool:
+        short = not last and len(w) >= 3 and (v.startswith(w) or w.startswith(v))
+        return w == v or short or is_variant(w, v)
 
     def within(small: list[str], big: list[str]) -> bool:
-        return all(any(w == v or is_variant(w, v) for v in big) for w in small)
+        return all(
+            any(
+                alike(w, v, last=(i == len(small) - 1) or j == len(big) - 1)
+                for j, v in enumerate(big)
+            )
+            for i, w in enumerate(small)
+        )
 
     return bool(wa) and bool(wb) and (within(wa, wb) or within(wb, wa))
 

@@ -38,6 +38,12 @@ _PART_WORD = r"(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of
 _PART = rf"(?:(?P<part>{_PART_WORD})[\s-]+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1\d{3}|2\d{3})(?![\d-])"
+# Dates relative to when the source was published: "last December", "last year".
+_RELATIVE = re.compile(
+    rf"(?<!\w)(?P<rel>(?i:last|this|next))\s+(?:{_MONTH}(?:\s+{_DAY}(?!\d))?"
+    r"|(?P<unit>(?i:year|month)))(?!\w)"
+    r"|(?<!\w)(?P<day_word>(?i:yesterday|today))(?!\w)"
+)
 _PATTERNS = [
     re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mnum>\d{2})(?:-(?P<dnum>\d{2}))?(?![\d-])"),
     re.compile(r"(?<![\d/])(?P<year>\d{4})/(?P<mnum>\d{1,2})/(?P<dnum>\d{1,2})(?![\d/])"),
@@ -120,6 +126,11 @@ def find_dates(text: str, published: str | None = None) -> list[DateToken]:
     fallback = published_year(published)
     taken: list[tuple[int, int]] = []
     found: list[DateToken] = []
+    for match in _RELATIVE.finditer(text):
+        taken.append(match.span())  # never read as the bare month it names
+        token = _relative(match, published)
+        if token is not None:
+            found.append(token)
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -154,3 +165,65 @@ def _token(match: re.Match[str], fallback: int | None) -> DateToken | None:
         return None
     shown = display(year, month, day, part)
     return DateToken(match.start(), match.end(), match.group(), *bounds, shown, month, day, part)
+
+
+def _published_parts(published: str | None) -> tuple[int | None, int | None, int | None]:
+    match = re.match(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(published or ""))
+    if not match:
+        return None, None, None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    return year, month, day
+
+
+def _relative(match: re.Match[str], published: str | None) -> DateToken | None:
+    """A date relative to ``published``; unreadable (None) when ``published`` is too coarse.
+
+    "last December" is the latest December before the publication month (published
+    2018-11-10: December 2017), "this December" the one of its year, "next December"
+    the first after it; "last year"/"this year"/"next year" and the same with
+    "month" shift from it; "yesterday" and "today" need its day.
+    """
+    year, month, day = _published_parts(published)
+    groups = match.groupdict()
+    if year is None:
+        if not groups.get("month"):
+            return None
+        named = MONTHS[groups["month"].lower()]  # a month with no year to place it in
+        shown = display(None, named, None, None)
+        return DateToken(match.start(), match.end(), match.group(), None, None, shown, named)
+    rel = (groups.get("rel") or "").lower()
+    shift = {"last": -1, "this": 0, "next": 1}.get(rel, 0)
+    if groups.get("day_word"):
+        if month is None or day is None:
+            return None
+        when = dt.date(year, month, day).toordinal() - (groups["day_word"].lower() == "yesterday")
+        if when < 1:
+            return None  # the day before 0001-01-01
+        date = dt.date.fromordinal(when)
+        return _made(match, date.year, date.month, date.day)
+    if groups.get("month"):
+        named = MONTHS[groups["month"].lower()]
+        if shift and month is None:
+            return None
+        if shift < 0:
+            target = year if month is not None and named < month else year - 1
+        elif shift > 0:
+            target = year if month is not None and named > month else year + 1
+        else:
+            target = year
+        day_of = int(groups["day"]) if groups.get("day") else None
+        return _made(match, target, named, day_of)
+    if groups.get("unit", "").lower() == "year":
+        return _made(match, year + shift, None, None)
+    if month is None:
+        return None
+    index = year * 12 + (month - 1) + shift
+    return _made(match, index // 12, index % 12 + 1, None)
+
+
+def _made(match: re.Match[str], year: int, month: int | None, day: int | None) -> DateToken | None:
+    bounds = interval(year, month, day)
+    if bounds is None:
+        return None
+    shown = display(year, month, day, None)
+    return DateToken(match.start(), match.end(), match.group(), *bounds, shown, month, day)

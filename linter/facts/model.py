@@ -19,6 +19,8 @@ CONFLICTS = "conflicts"
 ACKNOWLEDGED = "acknowledged"
 SINGLE = "single"
 EMPTY = "empty"
+# A report status only: values agree, but one is not what its own quote says (F102).
+UNSUPPORTED = "unsupported"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import Levenshtein
 
 # A word as written, keeping inner dots and apostrophes ("U.S.", "O'Neill").
 _WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
@@ -75,11 +75,18 @@ class AliasIndex:
 
     canonical_of: dict[str, str] = field(default_factory=dict)  # norm(spelling) -> canonical
     spellings: dict[str, list[str]] = field(default_factory=dict)  # canonical -> all spellings
+    # ``distinct`` entries: names said to be different entities, normalized.
+    distinct: list[frozenset[str]] = field(default_factory=list)
     _index: dict[str, list[tuple[list[str], str]]] | None = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, aliases: Mapping[str, Sequence[str] | None]) -> AliasIndex:
+    def build(
+        cls,
+        aliases: Mapping[str, Sequence[str] | None],
+        distinct: Iterable[Sequence[str]] = (),
+    ) -> AliasIndex:
         index = cls()
+        index.distinct = [frozenset(norm(str(n)) for n in group) for group in distinct]
         for canonical, variants in aliases.items():
             names = [str(canonical), *(str(v) for v in variants or ())]
             index.spellings[str(canonical)] = names
@@ -237,61 +244,146 @@ def _not_a_name(word: str) -> bool:
     return lower in _FUNCTION_WORDS or lower.endswith(("ing", "ed", "ly"))
 
 
-def proper_nouns(text: str) -> list[tuple[int, int, str]]:
-    """Capitalized word runs not opening a sentence alone: (start, end, text)."""
-    found = []
-    for match in PROPER_NOUN.finditer(text):
-        name = strip_name(match.group())
-        first = norm(name.split()[0]) if name else ""
-        if first in _FUNCTION_WORDS:
-            name = " ".join(name.split()[1:])
-        if name and not all(norm(w) in _CALENDAR_WORDS for w in name.split()):
-            found.append((match.start(), match.end(), name))
-    return found
-
-
 # --- spelling variants (F103) ------------------------------------------------
 
-_VOWELS = frozenset("aeiou")
-# One-letter transliterations that do not change a name: Sergey/Sergei, Qadir/Kadir.
-_TRANSLITERATE = (("ou", "u"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("y", "i"))
+_VOWELS = frozenset("aeiouy")
+# Transliteration alternations folded before comparing: c/k, q/k, v/b, ph/f, y/i,
+# ou/u, sch/sh, and w for u after a vowel (DeShawn/DeShaun). Order matters.
+_TRANSLITERATE = (
+    ("sch", "sh"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("q", "k"),
+    ("v", "b"),
+    ("y", "i"),
+    ("ou", "u"),
+)
+_VOWEL_W = re.compile(r"(?<=[aeiou])w")
+# Pairs that look like one spelling changed but are different names or words. The
+# variant model already keeps most apart (Iran/Iraq: too short for any change);
+# these are the ones it would pair. Registries add their own under ``distinct:``.
+_KNOWN_DIFFERENT_TEXT = """
+    iran/iraq austria/australia slovakia/slovenia sweden/switzerland gambia/zambia
+    niger/nigeria mali/malta guinea/guyana dominica/dominican
+    mouse/moose shop/ship tony/toone ground/grand swat/sweet gaines/guinness cody/code
+    franco/france caption/captain rupert/report alan/allen roger/ruger status/states
+    jesse/jose daniel/danielle gabriel/gabrielle paul/paula robert/roberta louis/louise
+    francis/frances jean/joan marian/marion carol/carole bryan/brian
+    stephen/stephan christian/christina christopher/christophe
+    """
+KNOWN_DIFFERENT = frozenset(frozenset(pair.split("/")) for pair in _KNOWN_DIFFERENT_TEXT.split())
 
 
-def _spelling_form(word: str) -> str:
+@lru_cache(maxsize=1 << 16)
+def spelling_form(word: str) -> str:
     """Lower-case, accent-free, transliterated, doubled letters collapsed."""
-    form = norm(word).replace(" ", "")
+    form = norm(word).replace(" ", "").replace("-", "")
     for old, new in _TRANSLITERATE:
         form = form.replace(old, new)
+    form = _VOWEL_W.sub("u", form)
     return re.sub(r"(.)\1+", r"\1", form)
 
 
-def is_variant(a: str, b: str) -> bool:
+def _allowed_edits(length: int) -> int:
+    """Edits allowed between two spellings, by the shorter one's length."""
+    if length <= 4:
+        return 0  # short names differ by one letter all the time: Alan/Alen, Mark/Mary
+    return 1 if length <= 8 else 2
+
+
+def _transposed(x: str, y: str) -> str | None:
+    """``y`` with one swap of neighbours, or of letters one apart, undone to match ``x``."""
+    if len(x) != len(y):
+        return None
+    diff = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
+    if len(diff) == 2 and diff[1] - diff[0] in (1, 2):
+        i, j = diff
+        if x[i] == y[j] and x[j] == y[i]:
+            return x
+    return None
+
+
+def _edits(x: str, y: str) -> int | None:
+    """How many allowed changes turn ``y`` into ``x``, or None if one is not allowed.
+
+    Allowed: a letter added or dropped inside the word (never the first or last:
+    Russia/Russian, Paul/Paula are other words), a vowel for a vowel, s for z, and
+    a transposition (Jamie/Jaime, Rolando/Ronaldo) counted as one change.
+    """
+    if _transposed(x, y) is not None:
+        return 1
+    ops = Levenshtein.editops(y, x)
+    for op in ops:
+        if op.tag == "replace":
+            a, b = y[op.src_pos], x[op.dest_pos]
+            if not ({a, b} <= _VOWELS or {a, b} == {"s", "z"}):
+                return None
+        elif op.tag == "insert":
+            if op.dest_pos in (0, len(x) - 1):
+                return None
+        elif op.src_pos in (0, len(y) - 1):  # delete
+            return None
+    return len(ops)
+
+
+@lru_cache(maxsize=1 << 16)
+def _variant_forms(x: str, y: str, allowed: int) -> bool:
+    """Whether two comparison forms are ``allowed`` changes apart or fewer, ends alike."""
+    if x == y:
+        return len(x) >= 2
+    if x[:1] != y[:1] or x[-1:] != y[-1:]:
+        return False
+    if not allowed or abs(len(x) - len(y)) > allowed:
+        return False
+    edits = _edits(x, y)
+    return edits is not None and edits <= allowed
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_form(word: str) -> str:
+    """Lower-case, accent-free, doubled letters collapsed; no transliteration."""
+    return re.sub(r"(.)\1+", r"\1", norm(word).replace(" ", "").replace("-", ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _letters(word: str) -> int:
+    return len(norm(word).replace(" ", "").replace("-", ""))
+
+
+def is_variant(a: str, b: str, distinct: Iterable[frozenset[str]] = ()) -> bool:
     """Whether two different spellings are one name ("Stanekzai"/"Stanikzai").
 
-    They must match letter for letter after transliteration, differing only in
-    vowels, and start alike; so "Iran"/"Iraq" (n/q), "Slovakia"/"Slovenia" (k/n)
-    and "Austria"/"Australia" (length) stay apart however similar they look.
+    After folding transliterations and doubled letters (Sergey/Sergei, Erika/Erica,
+    Anna/Ana), they must start and end alike and differ by at most one change
+    (two from nine letters on; none up to four letters), each change an added or
+    dropped inner letter, a vowel for a vowel or a transposition; so Iran/Iraq,
+    Austria/Australia, Slovakia/Slovenia and Russia/Russian stay apart, as do
+    the pairs of ``KNOWN_DIFFERENT`` and ``distinct``.
     """
-    if norm(a) == norm(b):
+    na, nb = norm(a), norm(b)
+    if na == nb or not na or not nb:
         return False
-    x, y = _spelling_form(a), _spelling_form(b)
-    if x == y:
+    pair = frozenset((na, nb))
+    if pair in KNOWN_DIFFERENT or any(pair <= group for group in distinct):
+        return False
+    return _words_variant(*sorted((a, b)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _words_variant(a: str, b: str) -> bool:
+    if spelling_form(a)[:1] != spelling_form(b)[:1]:
+        return False
+    shortest = min(_letters(a), _letters(b))
+    allowed = _allowed_edits(shortest)
+    folded = sorted((spelling_form(a), spelling_form(b)))
+    if folded[0] == folded[1]:
+        return len(folded[0]) >= 2  # an alternation or doubled letter only: Kavin/Kabin, Anna/Ana
+    plain = sorted((_plain_form(a), _plain_form(b)))
+    if _variant_forms(plain[0], plain[1], allowed):
         return True
-    if len(x) != len(y) or len(x) < 4 or x[0] != y[0]:
-        return False
-    differing = [(p, q) for p, q in zip(x, y, strict=True) if p != q]
-    if not all(p in _VOWELS and q in _VOWELS for p, q in differing):
-        return False
-    allowed = 1 if len(x) < 6 else 2
-    return len(differing) <= allowed and JaroWinkler.similarity(x, y) >= 0.8
-
-
-@dataclass(frozen=True)
-class Spelling:
-    """A capitalized word as one claim writes it."""
-
-    word: str
-    claim_id: str
+    # Up to six letters an alternation and a change together is too much (River/Rubber).
+    return shortest > 6 and _variant_forms(folded[0], folded[1], allowed)
 
 
 _SENTENCE_OPENERS = frozenset('.!?:;\u2014"“(')
@@ -301,61 +393,3 @@ def _opens_sentence(text: str, start: int) -> bool:
     """Whether ``start`` begins the text or follows sentence punctuation."""
     before = text[max(0, start - 100) : start].rstrip()
     return not before or before[-1] in _SENTENCE_OPENERS
-
-
-_NOT_NAMES = _FUNCTION_WORDS | _CALENDAR_WORDS
-
-
-def name_words(text: str) -> list[str]:
-    """Capitalized words of a text that can be names (4+ letters, not function words).
-
-    A lone capitalized word opening a sentence ("Then", "Most") is skipped: it is
-    capitalized for the sentence, not because it names someone.
-    """
-    found = []
-    for match in PROPER_NOUN.finditer(text):
-        run = match.group().split()
-        if len(run) == 1 and _opens_sentence(text, match.start()):
-            continue
-        for word in run:
-            word = strip_name(word).rstrip(".")
-            key = norm(word)
-            if len(word) >= 4 and word.isalpha() and key not in _NOT_NAMES:
-                found.append(word)
-    return found
-
-
-def variant_clusters(
-    spellings: Iterable[Spelling], covered: Sequence[frozenset[str]]
-) -> list[list[Spelling]]:
-    """Groups of spellings of one name that differ and that no alias entry covers."""
-    by_word: dict[str, list[Spelling]] = {}
-    for spelling in spellings:
-        by_word.setdefault(spelling.word, []).append(spelling)
-    written = sorted(by_word)
-    parent = {w: w for w in written}
-
-    def root(word: str) -> str:
-        while parent[word] != word:
-            parent[word] = parent[parent[word]]
-            word = parent[word]
-        return word
-
-    # Variants share their transliterated form with the vowels masked: compare within
-    # such buckets only, so thousands of names cost no more than their buckets.
-    buckets: dict[str, list[str]] = {}
-    for word in written:
-        buckets.setdefault(re.sub("[aeiou]", "*", _spelling_form(word)), []).append(word)
-    for bucket in buckets.values():
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1 :]:
-                if not is_variant(a, b):
-                    continue
-                na, nb = norm(a), norm(b)
-                if any(na in group and nb in group for group in covered):
-                    continue
-                parent[root(a)] = root(b)
-    clusters: dict[str, list[Spelling]] = {}
-    for word in written:
-        clusters.setdefault(root(word), []).extend(by_word[word])
-    return [members for members in clusters.values() if len({norm(s.word) for s in members}) > 1]

@@ -16,19 +16,20 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from linter.facts.compare import conflicting
-from linter.facts.dates import DateToken, find_dates, interval
+from linter.facts.dates import MONTHS, DateToken, find_dates, interval
 from linter.facts.dates import display as date_display
 from linter.facts.model import FactValue
 from linter.facts.names import (
     AliasIndex,
+    _opens_sentence,
     listed_names,
     mentions,
     norm,
-    proper_nouns,
     stem,
     words,
     words_appear,
 )
+from linter.facts.variants import names_in
 from linter.text.numbers import SCALES, NumberToken, find_numbers
 
 
@@ -152,10 +153,131 @@ def _usable(token: NumberToken, kind: str, dates: Sequence[DateToken]) -> bool:
     return kind != "count" or token.value == int(token.value)
 
 
+# Numbers that count nothing: times, phone numbers, addresses, charges, names ("News 5").
+_TIME_AFTER = re.compile(r"\s*(?:[ap]\.?m\b\.?|o['’]clock\b|(?:GMT|EST|EDT|BST|CET)\b|:\d)")
+_NOT_COUNT_AFTER = re.compile(r"(?i)\s*(?:-?block\b|counts?\s+of\b)")
+_PHONE = re.compile(r"(?:\(\d{3}\)\s*|(?<![\d-])\d{3}[-.])\d{3}[-.]\d{4}(?![\d-])")
+_PERCENT_AFTER = re.compile(r"(?i)\s*(?:%|pct\b|per\s*cent\b|percent\b)")
+_NAMED_BEFORE = re.compile(r"(?:(?<![\w.])(?P<word>[A-Z][\w.'’-]*)|\b[Nn]o\.|#)\s*$")
+# Capitalized words before a number that do not make it part of a name ("About 300").
+_OPENERS_TEXT = (
+    "about around approximately roughly some nearly almost over more fewer less up only just "
+    "at least under below above and but or the a an all another by of in on to with"
+)
+_OPENERS = frozenset(_OPENERS_TEXT.split())
+
+
+def _not_a_count(text: str, token: NumberToken, kind: str) -> bool:
+    """A time (9 p.m., 1:05), an address (7200 block), a charge (one count of), a name's number."""
+    after = text[token.end : token.end + 20]
+    before = text[max(0, token.start - 30) : token.start]
+    if _TIME_AFTER.match(after) or re.search(r"\d:\s*$", before) or _NOT_COUNT_AFTER.match(after):
+        return True
+    if kind == "count" and _PERCENT_AFTER.match(after):
+        return True
+    named = _NAMED_BEFORE.search(before) if token.text[:1].isdigit() else None
+    possessive = named is not None and re.search(r"['’]s?$", named["word"] or "")
+    if named and not possessive and (named["word"] is None or norm(named["word"]) not in _OPENERS):
+        return named["word"] is None or named["word"].lower().rstrip(".") not in MONTHS
+    # a capitalized number word inside a sentence is part of a name ("in Three Rivers")
+    return token.text[:1].isupper() and not _opens_sentence(text, token.start)
+
+
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "three-quarters": 0.75}
+_FRACTIONS |= {"three quarters": 0.75, "two-thirds": 2 / 3, "two thirds": 2 / 3}
+_FRACTION_OF_SCALE = re.compile(
+    r"(?i)(?<!\w)(?:(?:a|one)\s+)?(?P<frac>half|quarter|third|three[- ]quarters|two[- ]thirds)"
+    r"\s+(?:of\s+)?(?:a|an|one)\s+(?P<scale>thousand|million|billion|dozen)(?!\w)"
+)
+_LONE_FRACTION = re.compile(
+    r"(?i)(?<!\w)(?:one|two|three|four|five)[- ](?:halves|thirds?|quarters?|fifths?)(?!\w)"
+)
+# Vague amounts: "several dozen" is 24 to 108, never exactly 12.
+_VAGUE_SCALE = re.compile(
+    r"(?i)(?<!\w)(?P<vague>several|a\s+few|a\s+couple\s+of|a\s+couple|many)\s+"
+    r"(?P<scale>dozen|hundred|thousand|million|billion)(?!\w)"
+)
+_PLURAL_SCALE = re.compile(
+    r"(?i)(?<!\w)(?:(?P<of>tens|dozens|hundreds)\s+of\s+)?"
+    r"(?P<plural>dozens|hundreds|thousands|millions|billions)(?!\w)"
+)
+_VAGUE_FACTORS = {"several": (2, 9), "a few": (2, 5), "a couple of": (2, 2), "a couple": (2, 2)}
+_VAGUE_FACTORS["many"] = (2, 99)
+_OF_FACTORS = {"tens": (10, 99), "dozens": (2, 11), "hundreds": (100, 999)}
+# "hundreds" alone: 200 to 999 (more would be "thousands"); "thousands" may be many.
+_PLURAL_BOUNDS = {
+    "dozens": (24, 143),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 999_999),
+    "millions": (2_000_000, 999_999_999),
+    "billions": (2_000_000_000, 999_999_999_999),
+}
+
+
+def _vague(text: str) -> list[NumberReading]:
+    """Fractions of a scale ("half a million") and vague amounts ("several dozen", "hundreds")."""
+    found = []
+    for match in _FRACTION_OF_SCALE.finditer(text):
+        value = _FRACTIONS[" ".join(match["frac"].lower().split())] * SCALES[match["scale"].lower()]
+        value = round(value)
+        found.append(
+            NumberReading(match.start(), match.end(), match.group(), value, value, fmt(value))
+        )
+    for match in _VAGUE_SCALE.finditer(text):
+        low, high = _VAGUE_FACTORS[" ".join(match["vague"].lower().split())]
+        scale = SCALES[match["scale"].lower()]
+        shown = " ".join(match.group().lower().split())
+        found.append(
+            NumberReading(
+                match.start(), match.end(), match.group(), low * scale, high * scale, shown
+            )
+        )
+    for match in _PLURAL_SCALE.finditer(text):
+        scale = SCALES[match["plural"].lower()[:-1]]
+        if match["of"]:
+            first, last = _OF_FACTORS[match["of"].lower()]
+            low, high = first * scale, last * scale + scale - 1
+        else:
+            low, high = _PLURAL_BOUNDS[match["plural"].lower()]
+        shown = " ".join(match.group().lower().split())
+        found.append(NumberReading(match.start(), match.end(), match.group(), low, high, shown))
+    return found
+
+
 def read_numbers(text: str, kind: str = "quantity") -> list[NumberReading]:
     """Every number of ``text`` usable as a count or quantity, qualifiers and ranges applied."""
     dates = find_dates(text)
-    tokens = [t for t in find_numbers(text) if _usable(t, kind, dates)]
+    vague = _vague(text)
+    masked = [(r.start, r.end) for r in vague]
+    masked += [m.span() for m in _PHONE.finditer(text)]
+    masked += [m.span() for m in _LONE_FRACTION.finditer(text)]
+    tokens = [
+        t
+        for t in find_numbers(text)
+        if _usable(t, kind, dates)
+        and not any(a < t.end and t.start < b for a, b in masked)
+        and not _not_a_count(text, t, kind)
+    ]
+    readings = _qualified(text, tokens, kind)
+    readings += [_requalified(text, r, kind) for r in vague]
+    return sorted(readings, key=lambda r: r.start)
+
+
+def _requalified(text: str, reading: NumberReading, kind: str) -> NumberReading:
+    """A vague amount or fraction with the qualifier written before it ("almost half a million")."""
+    offset = max(0, reading.start - _LOOKBACK)
+    qualifier = _QUALIFIER.search(text[offset : reading.start])
+    if qualifier is None or reading.low != reading.high or reading.low is None:
+        return reading
+    how = _QUALIFIERS[" ".join(qualifier["q"].lower().split())]
+    low, high = _bounds(kind, how, reading.low)
+    start = offset + qualifier.start()
+    shown = f"{' '.join(qualifier['q'].lower().split())} {reading.display}"
+    return NumberReading(start, reading.end, text[start : reading.end], low, high, shown)
+
+
+def _qualified(text: str, tokens: list[NumberToken], kind: str) -> list[NumberReading]:
+    """Number tokens as readings: qualifiers and ranges ("between 5 and 7") applied."""
     readings: list[NumberReading] = []
     i = 0
     while i < len(tokens):
@@ -341,18 +463,135 @@ def read_given(
     return name_fact(kind, text, claim_id, aliases, "value")
 
 
-def _topic_stems(topic_words: str) -> set[str]:
-    return {
-        t.key[:5] for t in words(topic_words.replace("-", " ").replace("_", " ")) if len(t.key) >= 4
+# Words of one family count the same thing: "One dead" answers a topic on people killed.
+_FAMILY_TEXT = """
+kill: kill killed killing killings dead die died dies dying death deaths fatal fatalities
+  fatally slain lives
+injure: injure injured injuries injury hurt wounded wounding wounds hospitalized hospitalised
+arrest: arrest arrested arrests detained detain custody held
+person: people person persons individuals residents
+worker: worker workers employee employees employs employed staff jobs job workforce
+age: age aged old year-old years-old
+"""
+_FAMILIES = {
+    word: line.split(":")[0].strip()
+    for line in _FAMILY_TEXT.replace("\n  ", " ").strip().splitlines()
+    for word in line.split(":")[1].split()
+}
+# Words of a topic's ``about`` that say what is counted, not what it is about.
+_GENERIC_TEXT = (
+    "how many much number total count amount figure figures what which who whose were was "
+    "are is been the and that this with from into their there than said says reported"
+)
+_GENERIC = frozenset(_GENERIC_TEXT.split())
+# Where the words a number counts end: clause breaks and place or time prepositions.
+_CLAUSE_END_TEXT = (
+    "and but while whereas or in at near during after before since from by for when where "
+    "because as including among than"
+)
+_CLAUSE_END = frozenset(_CLAUSE_END_TEXT.split())
+
+
+def _term(word: str) -> str:
+    """A word as matched against topic words: its family, else its first five letters."""
+    key = norm(word)
+    return _FAMILIES.get(key, key[:5])
+
+
+def topic_terms(name: str, about: str | None) -> set[str]:
+    """The words of a topic that say what it counts: the name's, and ``about``'s in lower case.
+
+    A capitalized word of ``about`` names a place, outlet or event ("Wichita's Old
+    Town", "WMC Action News 5"): numbers near it count other things, so it is no
+    topic word. Short and generic words ("how many", "number") are not either.
+    """
+    found = [w for w in re.split(r"[-_\s]+", name or "") if w]
+    anchors = set()
+    for token in words(about or ""):
+        if token.text[:1].isupper() and (token.start > 0 or token.key not in _FAMILIES):
+            anchors.add("@" + token.key)  # matches only the name an age follows
+            continue
+        found.append(token.text)
+    return anchors | {
+        _term(w) for w in found if norm(w) not in _GENERIC and (len(w) >= 4 or norm(w) in _FAMILIES)
     }
 
 
-def _noun_after(text: str, reading: NumberReading) -> set[str]:
-    """The words a number counts: its hyphenated tail and the next words ("five-man Taliban")."""
+def _counted(text: str, reading: NumberReading, stop: int | None = None) -> dict[str, int]:
+    """What a number counts, weighted: its noun and verb after it, the verb before, an age.
+
+    "Four people died and 40 were injured": 4 counts people who died, 40 the
+    injured. "Neely Gardner, 19, was booked": 19 is an age.
+    """
     tail = reading.text.split("-")[1:] if "-" in reading.text else []
-    rest = re.split(r"[.;:!?,()\u2014]", text[reading.end :], maxsplit=1)[0]
-    found = [*tail, *rest.split()[:3]]
-    return {norm(w)[:5] for w in found if len(norm(w)) >= 4}
+    after = []
+    rest = text[reading.end : stop]  # up to the next number, which counts something else
+    for match in re.finditer(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|[^\w\s]|\d", rest):
+        word = match.group()
+        if not word[0].isalpha() or norm(word) in _CLAUSE_END or len(after) >= 8:
+            break
+        after.append(word)
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, reading.start - 30) : reading.start])
+    found = [*tail, *after]
+    if before and norm(before.group(1)) not in _OPENERS:
+        found.append(before.group(1))
+    terms: dict[str, int] = {}
+    for word in found:
+        term = _term(word)
+        if len(norm(word)) >= 3 or term in _FAMILIES.values():
+            # what happened (a verb, a family word) says more than a noun
+            strong = word in tail or term in _FAMILIES.values() or norm(word).endswith("ed")
+            terms[term] = 2 if strong else 1
+    if terms.get("person"):
+        terms["person"] = 1  # "people" alone says little: which people is the verb
+    ahead = text[max(0, reading.start - 60) : reading.start]
+    named = re.search(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*),\s*$", ahead)
+    if (named and re.match(r"\s*,", text[reading.end :])) or re.search(r"(?i)\baged?\s+$", ahead):
+        terms["age"] = 2
+        for word in named.group(1).split() if named else ():
+            terms["@" + norm(word)] = 2  # whose age: "Prince Charles, 56,"
+    return terms
+
+
+# "Nathaniel Conley and seven others": the named people count too.
+_NAMED_AND = re.compile(
+    r"(?P<names>(?:\b(?:He|She|he|she)\b)|(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*)"
+    r",?\s+and\s+$"
+)
+
+
+def _with_named(text: str, reading: NumberReading, kind: str) -> NumberReading:
+    """``reading`` plus the people named before "and N others" (Conley and seven others = 8)."""
+    if kind != "count" or not re.match(r"\s+others\b", text[reading.end :]):
+        return reading
+    named = _NAMED_AND.search(text[max(0, reading.start - 120) : reading.start])
+    if named is None or reading.low is None:
+        return reading
+    extra = len([n for n in named["names"].split(",") if n.strip()])
+    high = None if reading.high is None else reading.high + extra
+    return replace(reading, low=reading.low + extra, high=high, display=fmt(reading.low + extra))
+
+
+def count_readings(text: str, kind: str) -> list[NumberReading]:
+    """The numbers of ``text`` as counts of what they count ("X and seven others" = 8)."""
+    return [_with_named(text, r, kind) for r in read_numbers(text, kind)]
+
+
+def best_fitting(
+    text: str, readings: Sequence[NumberReading], terms: set[str]
+) -> NumberReading | None:
+    """The one reading whose counted words best match the topic's, if one scores highest."""
+    if not terms:
+        return None
+    scored = []
+    starts = sorted(r.start for r in readings)
+    for reading in readings:
+        stop = next((at for at in starts if at >= reading.end), None)
+        counted = _counted(text, reading, stop)
+        scored.append((sum(w for t, w in counted.items() if t in terms), reading))
+    best = max((score for score, _ in scored), default=0)
+    top = {(r.low, r.high): r for score, r in scored if score == best}
+    return next(iter(top.values())) if best > 0 and len(top) == 1 else None
 
 
 def quote_values(
@@ -367,7 +606,7 @@ def quote_values(
     """Every value of the kind that ``quote`` holds (several when it holds several numbers)."""
     aliases = aliases or AliasIndex()
     if kind in {"count", "quantity"}:
-        return [_number_fact(kind, r, claim_id, "quote") for r in read_numbers(quote, kind)]
+        return [_number_fact(kind, r, claim_id, "quote") for r in count_readings(quote, kind)]
     if kind == "date":
         return [
             _date_fact(t, claim_id, "quote")
@@ -380,9 +619,76 @@ def quote_values(
     if kind == "name":
         found = {norm(c): c for _, _, c in aliases.find(quote)}
         if not found:
-            found = {norm(n): aliases.canonical(n) for _, _, n in proper_nouns(quote)}
+            found = {norm(n): aliases.canonical(n) for n in _person_names(quote)}
         return [name_fact(kind, n, claim_id, aliases, "quote") for n in found.values()]
     return []
+
+
+_EVENTS = frozenset({"kill", "injure", "arrest"})
+
+
+def _refuse_other_event(
+    quote: str, readings: Sequence[NumberReading], topic_name: str, topic_about: str | None
+) -> None:
+    """A quote's only number counting another event than the topic's is no value for it.
+
+    "A man was killed and six people were hurt" holds one number, six, and it
+    counts the hurt: on a topic about people killed it is unreadable, not 6.
+    """
+    wanted = topic_terms(topic_name, topic_about) & _EVENTS
+    if not wanted or not readings:
+        return
+    counted = set(_counted(quote, readings[0])) & _EVENTS
+    if counted and not counted & wanted:
+        raise Unreadable(
+            f"the quote's number ({readings[0].display}) counts {'/'.join(sorted(counted))}, "
+            f"not what the topic counts ({'/'.join(sorted(wanted))}); give `value`"
+        )
+
+
+def _person_names(quote: str) -> list[str]:
+    """The names a quote writes, a shorter form dropped when a longer one holds it."""
+    # A lone capitalized word opening a sentence ("However") is a name only when the
+    # quote has no other ("Lavrov said ...").
+    found = names_in(quote) or names_in(quote, whole=True)
+    names = [" ".join(n) for n in found]
+    keys = [set(norm(n).split()) for n in names]
+    return [
+        n
+        for i, n in enumerate(names)
+        if not any(j != i and keys[i] < keys[j] for j in range(len(names)))
+    ]
+
+
+def _best_near(
+    quote: str, placed: Sequence[tuple[int, int, FactValue]], terms: set[str]
+) -> FactValue | None:
+    """The one value whose neighbouring words fit the topic ("spokesman Ott Cefkin",
+    "Tri-Star acquired last December"); words before weigh double, as titles and
+    verbs come first."""
+    if not terms or not placed:
+        return None
+    scored: dict[Any, int] = {}
+    facts: dict[Any, FactValue] = {}
+    for start, end, fact in placed:
+        before = {_term(w.strip(",.;:")) for w in quote[:start].split()[-4:]}
+        after = {_term(w.strip(",.;:")) for w in quote[end:].split()[:3]}
+        score = 2 * len(before & terms) + len(after & terms)
+        scored[fact.key] = max(scored.get(fact.key, 0), score)
+        facts[fact.key] = fact
+    best = max(scored.values())
+    top = [facts[key] for key, score in scored.items() if score == best]
+    return top[0] if best > 0 and len(top) == 1 else None
+
+
+def _placed_names(quote: str, facts: Sequence[FactValue]) -> list[tuple[int, int, FactValue]]:
+    placed = []
+    for fact in facts:
+        at = quote.find(fact.display)
+        if at < 0:
+            return []
+        placed.append((at, at + len(fact.display), fact))
+    return placed
 
 
 def read_quote(
@@ -394,6 +700,8 @@ def read_quote(
     aliases: AliasIndex | None = None,
     published: str | None = None,
     topic_words: str = "",
+    topic_name: str = "",
+    topic_about: str | None = None,
 ) -> FactValue:
     """The one value a quote gives for the kind; raises Unreadable when none or several."""
     noun = NOUNS.get(kind, kind)
@@ -404,15 +712,27 @@ def read_quote(
     )
     distinct = list({f.key: f for f in found}.values())
     if len(distinct) > 1 and kind in {"count", "quantity"}:
-        stems = _topic_stems(topic_words)
-        readings = {r.display: r for r in read_numbers(quote, kind)}
-        fitting = [
-            f
-            for f in distinct
-            if f.display in readings and _noun_after(quote, readings[f.display]) & stems
-        ]
-        if len(fitting) == 1:
-            return fitting[0]
+        terms = topic_terms(topic_name, topic_about) | (
+            topic_terms("", topic_words) if topic_words else set()
+        )
+        best = best_fitting(quote, count_readings(quote, kind), terms)
+        if best is not None:
+            return _number_fact(kind, best, claim_id, "quote")
+    if len(distinct) > 1 and kind in {"name", "date"}:
+        terms = topic_terms(topic_name, topic_about)
+        if kind == "name":
+            placed = _placed_names(quote, distinct)
+        else:
+            placed = [
+                (t.start, t.end, _date_fact(t, claim_id, "quote"))
+                for t in find_dates(quote, published)
+                if t.low is not None
+            ]
+        chosen = _best_near(quote, placed, terms)
+        if chosen is not None:
+            return chosen
+    if len(distinct) == 1 and kind in {"count", "quantity"}:
+        _refuse_other_event(quote, count_readings(quote, kind), topic_name, topic_about)
     if len(distinct) == 1:
         return distinct[0]
     if distinct:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from linter.diagnostics import Diagnostic, Location
@@ -22,6 +22,7 @@ from linter.facts.model import (
     CONFLICTS,
     EMPTY,
     SINGLE,
+    UNSUPPORTED,
     AliasedSpellings,
     NameVariant,
     TopicAnalysis,
@@ -39,7 +40,7 @@ CONTEXT_WORDS = 8  # words of the source shown on each side of a quote
 QUOTE_PROBLEM_PREFIXES = ("Q", "S")
 
 _WORD = re.compile(r"\S+")
-STATUS_ORDER = {CONFLICTS: 0, ACKNOWLEDGED: 1, AGREES: 2, SINGLE: 3, EMPTY: 4}
+STATUS_ORDER = {CONFLICTS: 0, UNSUPPORTED: 1, ACKNOWLEDGED: 2, AGREES: 3, SINGLE: 4, EMPTY: 5}
 
 # A quote found in its source: the document's text, the quote's offsets, its position.
 Found = tuple[str, int, int, Location]
@@ -90,6 +91,7 @@ class ValueReport:
     display: str
     origin: str
     citations: tuple[Citation, ...]
+    latest: bool = False  # given by the most recently published source (see ``latest_value``)
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ class TopicReport:
     values: tuple[ValueReport, ...]  # ordered by their earliest publication
     conflicts: tuple[tuple[str, str], ...]
     unreadable: tuple[str, ...]  # claim ids whose value could not be read
+    latest: str | None = None  # the value the latest publication gives, when one is latest
+    unsupported: tuple[str, ...] = ()  # claim ids whose value their quote does not give (F102)
 
     def timeline(self) -> list[tuple[ValueReport, Citation]]:
         """Every citation with its value, oldest publication first.
@@ -272,18 +276,52 @@ def topic_report(analysis: TopicAnalysis, cite: Callable[[str], Citation | None]
         citations.sort(key=lambda c: date_key(c.published))
         values.append(ValueReport(group.fact.display, group.fact.origin, tuple(citations)))
     values.sort(key=lambda v: min((date_key(c.published) for c in v.citations), default=_LAST))
+    latest = latest_value(values)
+    values = [replace(v, latest=v is latest) for v in values]
     ack = topic.acknowledged
+    unsupported = tuple(r.claim_id for r in analysis.readings if r.unsupported)
+    status = analysis.status
+    if unsupported and status in (AGREES, SINGLE):
+        status = UNSUPPORTED  # never "Agrees" while a claim's own quote says otherwise
     return TopicReport(
         name=topic.name,
         kind=topic.kind,
         about=topic.about,
-        status=analysis.status,
+        status=status,
         reason=ack.reason if ack and analysis.status == ACKNOWLEDGED else None,
         acknowledged_values=tuple(str(v) for v in ack.values) if ack else (),
         values=tuple(values),
         conflicts=tuple((a, b) for a, b in analysis.conflicts),
         unreadable=tuple(analysis.unreadable),
+        latest=latest.display if latest else None,
+        unsupported=unsupported,
     )
+
+
+def latest_value(values: Sequence[ValueReport]) -> ValueReport | None:
+    """The value the most recent publication gives, if provably the most recent.
+
+    Each value is dated by its newest dated citation. A value is the latest when
+    the first day its newest date allows follows the last day every other
+    value's newest date allows: "2018-11-09" is after "2018-11-08", but not
+    provably after "2018-11" (which may be the 30th). Undated sources never count.
+    """
+    newest = []
+    for value in values:
+        spans = [_days(c.published) for c in value.citations]
+        dated = [s for s in spans if s is not None]
+        if dated:
+            newest.append((max(dated, key=lambda s: (s[1], s[0])), value))
+    if not newest:
+        return None
+    (first, _), best = max(newest, key=lambda item: (item[0][1], item[0][0]))
+    others = [span for span, value in newest if value is not best]
+    return best if all(first > last for _, last in others) else None
+
+
+def _days(published: str | None) -> tuple[int, int] | None:
+    key = date_key(published)
+    return (key[2], key[1]) if key[0] == 0 else None
 
 
 def citation(

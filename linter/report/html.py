@@ -26,12 +26,12 @@ from linter.report.present import (
     by_outlet,
     excerpt_parts,
     outlet_of,
-    sources_count,
     status_label,
     status_meaning,
     status_symbol,
     summary_items,
     unfound_note,
+    value_note,
     visible,
 )
 
@@ -64,13 +64,13 @@ nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: 0; padding
   list-style: none; }
 .topic { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px;
   padding: 1rem 1.25rem; margin: 0 0 1.25rem; }
-.topic.conflicts { border-left-color: var(--bad); border-left-style: double; }
+.topic.conflicts, .topic.unsupported { border-left-color: var(--bad); border-left-style: double; }
 .topic.acknowledged { border-left-color: var(--ack); border-left-style: dashed; }
 .topic.agrees { border-left-color: var(--ok); }
 .status { margin: 0 0 .5rem; }
 .badge { display: inline-block; padding: 0 .5rem; border-radius: 1rem; font-weight: 600;
   border: 1px solid currentColor; white-space: nowrap; }
-.badge.conflicts { color: var(--bad); background: var(--bad-bg); }
+.badge.conflicts, .badge.unsupported { color: var(--bad); background: var(--bad-bg); }
 .badge.acknowledged { color: var(--ack); background: var(--ack-bg); }
 .badge.agrees { color: var(--ok); background: var(--ok-bg); }
 .values { margin: .25rem 0 .75rem; padding-left: 1.25rem; }
@@ -210,7 +210,7 @@ def _topic(topic: TopicReport, anchor: str) -> list[str]:
     if topic.values:
         parts.append('<ul class="values">')
         for value in topic.values:
-            count = sources_count(len(value.citations))
+            count = value_note(len(value.citations), value.latest)
             parts.append(f"<li><strong>{esc(value.display)}</strong> — {count}</li>")
         parts.append("</ul>")
         parts += _table(
@@ -219,6 +219,9 @@ def _topic(topic: TopicReport, anchor: str) -> list[str]:
             (_row(value.display, cite) for value, cite in topic.timeline()),
             ("c-date", "c-outlet", "c-value", "c-claim", "c-quote", "c-where"),
         )
+    if topic.unsupported:
+        ids = ", ".join(f'<span class="claim">{esc(c)}</span>' for c in topic.unsupported)
+        parts.append(f'<p class="flag">Value not what its own quote says (F102): {ids}.</p>')
     if topic.unreadable:
         ids = ", ".join(f'<span class="claim">{esc(c)}</span>' for c in topic.unreadable)
         parts.append(f'<p class="muted">Value could not be read from: {ids}.</p>')

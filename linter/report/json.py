@@ -51,10 +51,13 @@ def _topic(topic: TopicReport) -> dict[str, Any]:
         "acknowledged_values": list(topic.acknowledged_values),
         "conflicts": [[a, b] for a, b in topic.conflicts],
         "unreadable": list(topic.unreadable),
+        "unsupported": list(topic.unsupported),
+        "latest": topic.latest,
         "values": [
             {
                 "value": v.display,
                 "origin": v.origin,
+                "latest": v.latest,
                 "citations": [_citation(c) for c in v.citations],
             }
             for v in topic.values

@@ -24,12 +24,12 @@ from linter.report.present import (
     by_outlet,
     excerpt_parts,
     outlet_of,
-    sources_count,
     status_label,
     status_meaning,
     status_symbol,
     summary_items,
     unfound_note,
+    value_note,
     visible,
 )
 
@@ -111,12 +111,15 @@ def _topic(topic: TopicReport) -> list[str]:
         lines += [f"**Conflicting claims:** {pairs}", ""]
     if topic.values:
         counted = " · ".join(
-            f"{strong(v.display)} ({sources_count(len(v.citations))})" for v in topic.values
+            f"{strong(v.display)} ({value_note(len(v.citations), v.latest)})" for v in topic.values
         )
         lines += [f"Values: {counted}", ""]
         head = ("Published", "Outlet", "Value", "Claim", "Quote in context", "Where")
         lines += _table(head, (_row(value.display, cite) for value, cite in topic.timeline()))
         lines.append("")
+    if topic.unsupported:
+        ids = ", ".join(text(c) for c in topic.unsupported)
+        lines += [f"Value not what its own quote says (F102): {ids}.", ""]
     if topic.unreadable:
         ids = ", ".join(text(c) for c in topic.unreadable)
         lines += [f"Value could not be read from: {ids}.", ""]

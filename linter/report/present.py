@@ -15,6 +15,11 @@ from linter.report.build import Citation, ClaimRef, Excerpt, Summary
 STATUS = {
     "conflicts": ("✗", "Conflicts", "sources disagree"),
     "acknowledged": ("!", "Acknowledged", "sources disagree; the disagreement is acknowledged"),
+    "unsupported": (
+        "✗",
+        "Unsupported value",
+        "a claim's value is not what its own quote says (F102)",
+    ),
     "agrees": ("✓", "Agrees", "all sources agree"),
     "single": ("·", "Single source", "only one source gives a value"),
     "empty": ("–", "No values", "no claim gives a value"),
@@ -82,6 +87,14 @@ def status_label(status: str) -> str:
 
 def status_meaning(status: str) -> str:
     return _status(status)[2]
+
+
+LATEST = "latest"  # marks the value of the most recent publication
+
+
+def value_note(count: int, latest: bool) -> str:
+    """How many sources give a value, and whether the latest publication does."""
+    return sources_count(count) + (f", {LATEST}" if latest else "")
 
 
 def sources_count(count: int) -> str:

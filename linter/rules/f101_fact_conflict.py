@@ -91,6 +91,11 @@ def _topic(analysis: TopicAnalysis, readings: list[tuple[Claim, Reading]]) -> It
             message += f"; {value} is not among the acknowledged values"
         elif ack is not None:
             message += "; a value not among the acknowledged ones contradicts it"
+        if topic.kind == "name" and severity is None:
+            message += (
+                "; these are different names, not spellings of one (a spelling variant "
+                "is F103); if they are one person, list them under one entry of 'aliases'"
+            )
         yield RULE.diagnostic(
             message,
             value_at(claim),
