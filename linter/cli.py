@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from linter import __version__
 from linter.errors import UsageError
+from linter.escape import visible
 from linter.suggest import closest
 
 if TYPE_CHECKING:
@@ -33,11 +35,18 @@ def _codes(value: str) -> list[str]:
     return [part for part in (p.strip() for p in value.split(",")) if part]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the arguments it echoes in messages made safe (``linter.escape``)."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        super()._print_message(visible(message, keep_newlines=True), file)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from linter.config import FAIL_LEVELS
     from linter.formatters import FORMATS
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="claimlint",
         description="Check that every quote in a claims registry is in the source it cites."
         " With no command (or only check's options), runs check.",
@@ -45,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"claimlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="[COMMAND]")
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--registry", metavar="PATH", help="the claims registry (default: claims.yaml)"
     )
@@ -187,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:
-        print(f"claimlint: error: {exc}", file=sys.stderr)
+        print(f"claimlint: error: {visible(str(exc), keep_newlines=True)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -344,12 +353,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         if changed:
             ctx = load(args, registry_arg=registry_file, progress=progress)
             result = checked(ctx, only, progress)
-    return print_result(result, args)
+    return print_result(result, args, ctx)
 
 
-def print_result(result, args: argparse.Namespace) -> int:
+def print_result(result, args: argparse.Namespace, ctx) -> int:
     """Write the diagnostics in the chosen format; the exit code they call for."""
-    emit(render_check(result, args), args.output)
+    emit(render_check(result, args), args.output, ctx)
     return EXIT_FINDINGS if result.failed() and not args.exit_zero else EXIT_OK
 
 
@@ -364,7 +373,7 @@ def check_for_pre_commit(args: argparse.Namespace) -> int:
         return EXIT_OK
     progress = terminal.Progress()
     ctx = load(args, registry_arg=str(registry.path), progress=progress, registry=registry)
-    return print_result(checked(ctx, scope.only, progress), args)
+    return print_result(checked(ctx, scope.only, progress), args, ctx)
 
 
 def render_check(result, args: argparse.Namespace) -> str:
@@ -429,25 +438,58 @@ def apply_fixes(ctx, result, *, write: bool) -> bool:
             ) from exc
         print(
             f"Fixed {len(edits)} quote{'s' if len(edits) != 1 else ''}"
-            f" in {ctx.registry.display_path}.",
+            f" in {visible(ctx.registry.display_path)}.",
             file=sys.stderr,
         )
     else:
-        sys.stdout.write(fix.unified_diff(ctx.registry.display_path, old, new))
+        # Escaped like every output (a quote with a bidi control would not apply as is).
+        diff = fix.unified_diff(ctx.registry.display_path, old, new)
+        sys.stdout.write(visible(diff, keep_whitespace=True))
     return True
 
 
-def emit(text: str, output: Path | None) -> None:
+def emit(text: str, output: Path | None, ctx=None) -> None:
+    """Print ``text``, or write it to ``output`` (never onto ``ctx``'s registry or sources)."""
     if output is None:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:  # a terminal that cannot show every character
+            encoding = sys.stdout.encoding or "utf-8"
+            sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
         sys.stdout.flush()
         return
-    from linter.fsutil import write_atomic
+    from linter.fsutil import write_through
 
+    if ctx is not None:
+        refuse_to_overwrite(output, ctx)
     try:
-        write_atomic(output, text)
+        write_through(output, text.encode("utf-8", "backslashreplace"))
     except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        raise UsageError(f"cannot write {visible(str(output))}: {exc.strerror or exc}") from exc
+
+
+def refuse_to_overwrite(output: Path, ctx) -> None:
+    """``-o`` naming the registry, the settings file or a document is a mistake, not a wish."""
+    try:
+        out = os.stat(output)
+    except (OSError, ValueError):
+        return  # nothing there yet (or no such name): nothing to destroy
+    if not stat.S_ISREG(out.st_mode):
+        return  # a device or pipe is written into, not replaced
+    ours = [(ctx.registry.path, "the registry")]
+    if ctx.config.origin:
+        ours.append((Path(ctx.config.origin), "the settings file"))
+    ours += [(Path(doc.path), f"source {doc.key}") for doc in ctx.corpus.documents.values()]
+    for path, what in ours:
+        try:
+            mine = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        if (mine.st_dev, mine.st_ino) == (out.st_dev, out.st_ino):
+            raise UsageError(
+                f"-o {visible(str(output))} is {visible(what)}; claimlint will not overwrite it"
+                " with its output — name another file"
+            )
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -456,7 +498,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     progress = terminal.Progress()
     ctx = load(args, progress=progress)
     result = checked(ctx, None, progress)
-    emit(report.render(ctx, args.format, result.diagnostics), args.output)
+    emit(report.render(ctx, args.format, result.diagnostics), args.output, ctx)
     return EXIT_OK
 
 

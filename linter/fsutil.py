@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -40,3 +42,39 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def write_through(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` as the shell's ``>`` would, but atomically for a file.
+
+    A symbolic link is followed (the file it names is replaced, the link kept);
+    a device, named pipe or socket is written into, never replaced by a regular
+    file (``-o /dev/null`` as root must not replace the system's ``/dev/null``).
+    A pipe nobody reads is an error at once rather than a wait for ever.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    target = Path(os.path.realpath(path))
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is None or stat.S_ISREG(mode):
+        write_atomic(target, payload)
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    if stat.S_ISSOCK(mode):
+        raise OSError(errno.ENXIO, "is a socket; claimlint writes files, devices and pipes")
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a named pipe with no reader
+            raise OSError(errno.ENXIO, "is a named pipe that nothing reads") from None
+        raise
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)

@@ -19,6 +19,7 @@ from conftest import REPO, SEEDS, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from linter import escape
 from linter.diagnostics import Diagnostic, Location, Severity
 from linter.errors import UsageError
 from linter.facts.analysis import aliased_spellings
@@ -369,7 +370,7 @@ def test_aliased_spellings_are_escaped():
     part = text[text.index("### Spellings reconciled by aliases") : text.index("## Quote")]
     first = _cells(_table_rows(part)[2])
     assert first[0] == r"A \| \<b\>B\</b\> \& \$x\$"
-    assert len(first) == 3 and r"Pipe \| \<i\>Press\</i\>␇" in first[2]
+    assert len(first) == 3 and r"Pipe \| \<i\>Press\</i\>\\x07" in first[2]
     page = html_report.render(spelled_report(reg))
     parsed = parse(page)
     assert "b" not in [t for t, _ in parsed.tags] and "i" not in [t for t, _ in parsed.tags]
@@ -605,7 +606,9 @@ def test_html_escapes_source_text_and_control_characters():
     assert "\x07" not in page and "\x1b" not in page
     assert "https:" not in page  # the URL is still shown, with an escaped colon
     text = "".join(parsed.text)
-    assert "<script>alert('x')</script> ␇ ␛[31m see https://example.org/?a=1&b=\"2\"" in text
+    assert (
+        "<script>alert('x')</script> \\x07 \\x1b[31m see https://example.org/?a=1&b=\"2\"" in text
+    )
 
 
 @settings(max_examples=60, deadline=None)
@@ -615,10 +618,8 @@ def test_html_escaping_round_trips_visible_text(raw):
     assert parsed.tags == [("p", {})]
     shown = "".join(parsed.text)
     assert not re.search(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]", shown)
-    assert not re.search(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]", shown)
-    if not re.search(
-        r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\r\u200e\u200f\u202a-\u202e\u2066-\u2069]", raw
-    ):
+    assert not escape.UNSAFE.search(re.sub(r"[\t\n\r\x0b\x0c]", " ", shown))
+    if not escape.UNSAFE.search(re.sub(r"[\t\n\x0b\x0c]", " ", raw)):
         assert shown == raw
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from linter.errors import UsageError
+from linter.escape import visible
 
 EXIT_OK, EXIT_NOT_ADDED = 0, 1
 ID_WORDS = 6  # words of the quote a generated id is made of
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     key, text = _source(Path(args.source), registry.root)
     found = find_quote(args.words, key, text, config.threshold)
     if found.problem:
-        print(f"claimlint: not added: {found.problem}", file=sys.stderr)
+        print(f"claimlint: not added: {visible(found.problem)}", file=sys.stderr)
         return EXIT_NOT_ADDED
     ident = _claim_id(args.id, found.quote, {c.id for c in registry.claims})
     if args.topic is not None and args.topic not in registry.topics:
@@ -72,10 +73,10 @@ def run(args: argparse.Namespace) -> int:
         claim["topic"] = args.topic
     new = append_claim(registry.text, claim)
     _write(registry, new)
-    print(f'{found.where}: "{found.quote}"')
+    print(visible(f'{found.where}: "{found.quote}"'))
     if found.note:
-        print(found.note)
-    print(f"Added claim '{ident}' to {registry.display_path}.")
+        print(visible(found.note))
+    print(visible(f"Added claim '{ident}' to {registry.display_path}."))
     return EXIT_OK
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from linter.escape import visible
 from linter.formatters._common import repo_path
-from linter.formatters.safe import visible
 from linter.formatters.text import summary_line
 
 if TYPE_CHECKING:

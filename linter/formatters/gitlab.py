@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from linter.escape import safe_json
 from linter.formatters._common import fingerprints, repo_path
-from linter.formatters.safe import unsafe_chars
 
 if TYPE_CHECKING:
     from linter.checker import CheckResult
@@ -42,4 +42,4 @@ def render(result: CheckResult) -> str:
         for d, fp in zip(result.diagnostics, fingerprints(result.diagnostics), strict=True)
     ]
     text = json.dumps(issues, ensure_ascii=False, indent=2)
-    return unsafe_chars().sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return safe_json(text) + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from linter.formatters.safe import unsafe_chars
+from linter.escape import safe_json
 
 if TYPE_CHECKING:
     from linter.checker import CheckResult
@@ -51,4 +51,4 @@ def render(result: CheckResult) -> str:
     }
     # Compact: the C encoder is several times faster than indenting (10,000 findings).
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
-    return unsafe_chars().sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return safe_json(text) + "\n"

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from linter import __version__
+from linter.escape import safe_json
 from linter.formatters._common import FINGERPRINT_KEY, fingerprints, repo_path
-from linter.formatters.safe import unsafe_chars
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,10 +34,18 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 def artifact(path: str, root: Path) -> dict[str, str]:
     """A repository-relative URI under ``%SRCROOT%``, or an absolute file URI."""
-    rel = repo_path(path, root)
+    rel = _uri_path(repo_path(path, root))
     if rel.startswith("/"):
-        return {"uri": "file://" + quote(rel)}
-    return {"uri": quote(rel), "uriBaseId": SRCROOT}
+        return {"uri": "file://" + rel}
+    return {"uri": rel, "uriBaseId": SRCROOT}
+
+
+def _uri_path(path: str) -> str:
+    """``path`` percent-encoded; a name that was not UTF-8 (lone surrogates) as its bytes."""
+    try:
+        return quote(path, errors="surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte decodes to: keep it visible, escaped
+        return quote(path, errors="backslashreplace")
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
@@ -123,4 +131,4 @@ def log(result: CheckResult) -> dict[str, Any]:
 
 def render(result: CheckResult) -> str:
     text = json.dumps(log(result), ensure_ascii=False, indent=2)
-    return unsafe_chars().sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return safe_json(text) + "\n"

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from linter.formatters.safe import visible
+from linter.escape import visible
 
 if TYPE_CHECKING:
     from linter.checker import CheckResult

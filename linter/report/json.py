@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from linter.diagnostics import Location
+from linter.escape import safe_json
 from linter.report.build import AliasedSpellingReport, Citation, QuoteProblem, Report, TopicReport
 from linter.report.present import summary_items
 
@@ -18,7 +19,7 @@ VERSION = 1
 
 
 def render(report: Report) -> str:
-    return json.dumps(as_data(report), indent=2, ensure_ascii=False) + "\n"
+    return safe_json(json.dumps(as_data(report), indent=2, ensure_ascii=False)) + "\n"
 
 
 def as_data(report: Report) -> dict[str, Any]:

@@ -6,9 +6,9 @@ always spelled out in words (a symbol only adds to it), never shown by colour al
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from linter import escape
 from linter.report.build import Citation, ClaimRef, Excerpt, Summary
 
 # status -> (symbol, label, what it means)
@@ -46,31 +46,11 @@ ALIASED_NONE = "No aliased name is spelled in more than one way in the claims."
 
 ELLIPSIS = "…"
 
-# C0/C1 control characters other than whitespace (tab, newlines, form feed) are shown
-# as visible pictures, so a stray one can neither vanish nor break the markup.
-# Lone surrogates (undecodable bytes) become U+FFFD so the output can be encoded.
-# Controls, lone surrogates, and bidirectional overrides (which could reorder what
-# a reviewer reads: "Trojan Source").
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
-
 
 def visible(text: str) -> str:
-    """``text`` with control and bidi characters made visible (U+2400 pictures or ``\\uXXXX``)."""
-
-    def picture(match: re.Match[str]) -> str:
-        char = match.group()
-        code = ord(char)
-        if 0xD800 <= code <= 0xDFFF:
-            return "\ufffd"
-        if code < 0x20:
-            return chr(0x2400 + code)
-        if code == 0x7F:
-            return "\u2421"
-        return f"\\u{code:04x}"
-
-    return _CONTROL.sub(picture, text)
+    """``text`` with every unsafe character escaped (``linter.escape``); whitespace is kept,
+    as the report's renderers fold it."""
+    return escape.visible(text, keep_whitespace=True)
 
 
 def _status(status: str) -> tuple[str, str, str]:
