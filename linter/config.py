@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from linter.errors import UsageError
+from linter.fsutil import NotRegularFile, open_regular
 from linter.suggest import closest
 
 DEFAULT_THRESHOLD = 0.8
+MAX_CONFIG_BYTES = 1024 * 1024  # a settings file is a few hundred bytes
 CONFIG_FILES = (".claimlint.toml", "claimlint.toml")  # keys at the top level
 PYPROJECT = "pyproject.toml"  # keys in [tool.claimlint]
 FAIL_LEVELS = ("error", "warning")
@@ -75,11 +77,25 @@ def find_config(start: Path) -> Path | None:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        with open_regular(path) as handle:  # never a pipe that blocks, nor a device
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except NotRegularFile as exc:
+        raise UsageError(f"{path}: {exc.strerror}; name the settings file itself") from exc
     except OSError as exc:
         raise UsageError(f"{path}: cannot read configuration: {exc.strerror or exc}") from exc
+    if len(data) > MAX_CONFIG_BYTES:
+        raise UsageError(
+            f"{path}: over {MAX_CONFIG_BYTES // 1024} KB, too big for a settings file;"
+            " check it is the right file"
+        )
+    try:
+        return tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: invalid TOML: {exc}; fix the file or pass --config") from exc
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise UsageError(
+            f"{path}: arrays or tables nested too deeply; a settings file needs two levels"
+        ) from None
 
 
 def load_config(start: Path, explicit: Path | None = None) -> Config:
@@ -90,8 +106,13 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
                 f"--config {explicit}: is a folder; name the file ({', '.join(CONFIG_FILES)}"
                 f" or {PYPROJECT})"
             )
-        if not explicit.is_file():
+        if not explicit.exists():
             raise UsageError(f"--config {explicit}: no such file")
+        if not explicit.is_file():
+            raise UsageError(
+                f"--config {explicit}: not a regular file (a pipe, device or socket);"
+                " name the settings file itself"
+            )
         if explicit.suffix != ".toml":
             raise UsageError(
                 f"--config {explicit}: not a claimlint configuration; use claimlint.toml,"

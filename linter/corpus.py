@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from linter.config import Config
+from linter.fsutil import open_regular
 from linter.model import Registry
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
@@ -28,7 +29,7 @@ def _read_text(path: str, stamp: tuple[int, int]) -> str:
     from linter.errors import UsageError
 
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             if _stamp(os.fstat(handle.fileno())) != stamp:
                 raise OSError("it changed")
             data = handle.read()
@@ -202,7 +203,7 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
 
 def read_document(path: Path, key: str) -> tuple[Document | None, SourceProblem | None]:
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             stat = os.fstat(handle.fileno())
             if stat.st_size > MAX_SOURCE_BYTES:
                 return None, SourceProblem(

@@ -8,6 +8,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
@@ -78,3 +79,44 @@ def write_through(path: Path, data: str | bytes) -> None:
             view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
+
+
+class NotRegularFile(OSError):
+    """A named pipe, device or socket where claimlint reads a file."""
+
+
+def open_regular(path: Path | str) -> BinaryIO:
+    """``path`` opened for reading in binary, refused unless it is a regular file.
+
+    A named pipe with no writer would block ``open()`` for ever, and a device can
+    stream without end, so the kind is checked with ``stat`` first, and the file
+    is opened without blocking and checked again (it could have been swapped in
+    between).
+    """
+    kind = os.stat(path).st_mode
+    if stat.S_ISDIR(kind):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    if not stat.S_ISREG(kind):
+        raise NotRegularFile(errno.EINVAL, f"is not a regular file ({_kind(kind)})", str(path))
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        kind = os.fstat(fd).st_mode
+        if not stat.S_ISREG(kind):
+            raise NotRegularFile(errno.EINVAL, f"is not a regular file ({_kind(kind)})", str(path))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a file"

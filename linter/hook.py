@@ -20,6 +20,7 @@ from linter import yamlsafe
 from linter.config import Config
 from linter.corpus import corpus_files
 from linter.errors import UsageError
+from linter.fsutil import open_regular
 from linter.model import Registry
 
 REGISTRY_NAMES = ("claims.yaml", "claims.yml")
@@ -37,7 +38,7 @@ class Scope:
 def is_registry(path: Path) -> bool:
     """A YAML file whose top level is a mapping with a ``claims`` key."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:  # a changed file may be a pipe: never block
             data = handle.read(_SNIFF_BYTES)
     except OSError:
         return False

@@ -22,6 +22,7 @@ from typing import Any
 from linter import yamlsafe
 from linter.diagnostics import Diagnostic, Location
 from linter.errors import UsageError
+from linter.fsutil import NotRegularFile, open_regular
 from linter.model import Acknowledgement, Claim, Registry, ScalarSpan, SourceMeta, Topic
 from linter.rules.base import Rule
 from linter.rules.r101_registry_syntax import RULE as R101
@@ -90,7 +91,7 @@ def _gc_paused() -> Iterator[None]:
 def _read(path: Path, display: str) -> bytes | None:
     """The file's bytes, None if over the size limit; UsageError if unreadable."""
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             # Check the size before reading so a huge file costs nothing; read at most
             # one byte past the limit in case it is not a regular file (a pipe).
             size = os.fstat(handle.fileno()).st_size
@@ -105,6 +106,10 @@ def _read(path: Path, display: str) -> bytes | None:
     except IsADirectoryError:
         raise UsageError(
             f"registry {display} is a directory; pass the YAML file inside it (usually claims.yaml)"
+        ) from None
+    except NotRegularFile as err:
+        raise UsageError(
+            f"registry {display} {err.strerror}; claimlint reads the registry from a file only"
         ) from None
     except PermissionError:
         raise UsageError(
