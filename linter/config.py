@@ -11,17 +11,20 @@ nothing would be the worst kind of false confidence.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from linter.errors import UsageError
+from linter.escape import UNSAFE, visible
 from linter.fsutil import NotRegularFile, open_regular
 from linter.suggest import closest
 
 DEFAULT_THRESHOLD = 0.8
 MAX_CONFIG_BYTES = 1024 * 1024  # a settings file is a few hundred bytes
+_DRIVE = re.compile(r"[A-Za-z]:")
 CONFIG_FILES = (".claimlint.toml", "claimlint.toml")  # keys at the top level
 PYPROJECT = "pyproject.toml"  # keys in [tool.claimlint]
 FAIL_LEVELS = ("error", "warning")
@@ -164,6 +167,8 @@ def _coerce(name: str, raw: Any, where: str) -> Any:
             raw = [raw]
         if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
             raise UsageError(f"{where} must be a list of strings")
+        if name == "corpus":
+            return tuple(corpus_glob(pattern, where) for pattern in raw)
         return tuple(raw)
     if name in {"corpus_siblings", "cache"}:
         if not isinstance(raw, bool):
@@ -176,6 +181,48 @@ def _coerce(name: str, raw: Any, where: str) -> Any:
     if not isinstance(raw, str) or not raw:
         raise UsageError(f"{where} must be a non-empty string")
     return raw
+
+
+def corpus_glob(pattern: str, where: str) -> str:
+    """A ``corpus`` glob that stays inside the registry's folder, written plainly.
+
+    Refused, as a cited source would be (S102): an absolute path, a ``..`` that
+    climbs out, a control character (a NUL cannot be in a file name). Repeated
+    ``**`` are one (each would walk the whole tree again from every match).
+    """
+    shown = visible(pattern)
+    bad = UNSAFE.search(pattern)
+    if bad is not None:
+        raise UsageError(
+            f"{where}: pattern '{shown}' holds control character U+{ord(bad.group()):04X};"
+            " remove it"
+        )
+    if pattern.startswith(("/", "\\")) or _DRIVE.match(pattern):
+        raise UsageError(
+            f"{where}: pattern '{shown}' is an absolute path; corpus globs are relative to"
+            " the registry's folder (copy the documents into it)"
+        )
+    parts = re.split(r"[/\\]+", pattern)
+    if ".." in parts:
+        raise UsageError(
+            f"{where}: pattern '{shown}' climbs out of the registry's folder with '..';"
+            " corpus globs are relative to the registry's folder"
+        )
+    kept: list[str] = []
+    for part in parts:
+        if part in ("", ".") or (part == "**" and kept[-1:] == ["**"]):
+            continue
+        if "**" in part and part != "**":
+            raise UsageError(
+                f"{where}: pattern '{shown}': '**' must be a whole path component"
+                " (as in 'archive/**/*.txt')"
+            )
+        kept.append(part)
+    if not kept:
+        raise UsageError(
+            f"{where}: pattern '{shown}' names no files; write a glob such as 'archive/**/*.txt'"
+        )
+    return "/".join(kept)
 
 
 def check_threshold(raw: Any, where: str) -> float:

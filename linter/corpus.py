@@ -7,6 +7,7 @@ path so each claim citing a bad source is reported at its ``source`` value.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Iterator, Mapping
@@ -136,6 +137,14 @@ def resolve(
 
     ``real_root`` is ``root.resolve()``, passed in when resolving many paths.
     """
+    if "\0" in cited:
+        return (
+            None,
+            None,
+            SourceProblem(
+                "S101", "the source path holds a NUL character, which no file name can; remove it"
+            ),
+        )
     pure = PurePosixPath(cited.replace("\\", "/"))
     if pure.is_absolute() or (len(cited) > 1 and cited[1] == ":"):
         return (
@@ -158,7 +167,8 @@ def resolve(
     try:
         real = path.resolve(strict=False)
         real_root = real_root or root.resolve()
-    except (OSError, RuntimeError) as exc:  # symlink loops
+        exists, is_file = path.exists(), path.is_file()
+    except (OSError, RuntimeError, ValueError) as exc:  # symlink loops, names too long
         return None, None, SourceProblem("S103", f"source '{cited}' cannot be resolved: {exc}")
     if not real.is_relative_to(real_root):
         return (
@@ -172,7 +182,7 @@ def resolve(
             ),
         )
     key = real.relative_to(real_root).as_posix()
-    if not path.exists():
+    if not exists:
         return (
             None,
             key,
@@ -181,7 +191,7 @@ def resolve(
                 f"source '{cited}' does not exist; check the path (relative to {root_name(root)})",
             ),
         )
-    if not path.is_file():
+    if not is_file:
         return None, key, SourceProblem("S103", f"source '{cited}' is not a regular file")
     return path, key, None
 
@@ -212,7 +222,7 @@ def read_document(path: Path, key: str) -> tuple[Document | None, SourceProblem 
                     f" over the {MAX_SOURCE_BYTES} byte limit",
                 )
             data = handle.read()
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         return None, SourceProblem("S103", f"source '{key}' cannot be read: {exc.strerror or exc}")
     why = check_source(data)
     if why is not None:
@@ -239,19 +249,37 @@ def corpus_files(
     candidates: list[Path] = []
     if config.corpus_siblings:
         for folder in sorted(cited_dirs):
-            candidates.extend(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES)
+            with contextlib.suppress(OSError):  # an unreadable folder adds nothing
+                candidates.extend(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES)
     for pattern in config.corpus:
-        candidates.extend(root.glob(pattern))
+        candidates.extend(_glob(root, pattern))
     for path in candidates:
         if path in known:
             continue
         try:
             real = path.resolve()
-        except (OSError, RuntimeError):
+            if not (real.is_file() and real.is_relative_to(real_root)):
+                continue
+        except (OSError, RuntimeError, ValueError):
             continue
-        if real.is_file() and real.is_relative_to(real_root):
-            found.setdefault(real.relative_to(real_root).as_posix(), path)
+        found.setdefault(real.relative_to(real_root).as_posix(), path)
     return sorted(((p, k) for k, p in found.items()), key=lambda item: item[1])
+
+
+def _glob(root: Path, pattern: str) -> list[Path]:
+    """``root.glob(pattern)`` for a pattern ``config.corpus_glob`` accepted; a usage error
+    rather than a traceback for one pathlib still refuses."""
+    from linter.errors import UsageError
+
+    try:
+        return list(root.glob(pattern))
+    except (ValueError, NotImplementedError, IndexError, AttributeError) as exc:
+        raise UsageError(
+            f"corpus glob '{pattern}' is not a pattern claimlint can use ({exc});"
+            " write one such as 'archive/**/*.txt'"
+        ) from None
+    except OSError as exc:
+        raise UsageError(f"corpus glob '{pattern}': {exc.strerror or exc}") from None
 
 
 def load_corpus(
