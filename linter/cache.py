@@ -22,7 +22,7 @@ from pathlib import Path
 from linter import __version__
 from linter.text.verify import Outcome, Span, Verdict
 
-SCHEMA = 1
+SCHEMA = 2  # 2: each row carries a checksum (``_sealed``)
 
 
 def corpus_fingerprint(hashes: Mapping[str, str]) -> str:
@@ -50,7 +50,8 @@ def encode(verdict: Verdict) -> str:
             list(verdict.holders),
             list(verdict.suspects),
         ],
-        ensure_ascii=False,
+        # ASCII: a lone surrogate (bytes that were not UTF-8) cannot be stored as text.
+        ensure_ascii=True,
     )
 
 
@@ -66,8 +67,27 @@ def decode(raw: str) -> Verdict | None:
             holders=tuple(map(str, holders)),
             suspects=tuple(map(str, suspects)),
         )
-    except (ValueError, TypeError, IndexError, KeyError):
-        return None
+    except (ValueError, TypeError, IndexError, KeyError, OverflowError, RecursionError):
+        return None  # malformed, deeply nested, or numbers out of range: not a verdict
+
+
+def _check(key: str, value: str) -> str:
+    payload = f"{key}\0{value}".encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+
+
+def _sealed(key: str, value: str) -> str:
+    """A row's value with a checksum over key and value in front: a bit flip, a torn
+    write or a row copied under another key is caught on reading, and recomputed."""
+    return f"{_check(key, value)}:{value}"
+
+
+def _opened(key: str, raw: object) -> str:
+    """The value of a sealed row, or "" (no verdict) when the checksum does not hold."""
+    if not isinstance(key, str) or not isinstance(raw, str):
+        return ""
+    check, _, value = raw.partition(":")
+    return value if check == _check(key, value) else ""
 
 
 class VerdictCache:
@@ -114,7 +134,7 @@ class VerdictCache:
                 for key, raw in self._db.execute(
                     f"SELECT key, value FROM verdicts WHERE key IN ({marks})", chunk
                 ):
-                    verdict = decode(raw)
+                    verdict = decode(_opened(key, raw))
                     if verdict is not None:
                         found[key] = verdict
         except sqlite3.Error:
@@ -128,7 +148,7 @@ class VerdictCache:
             with self._db:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO verdicts VALUES (?, ?)",
-                    ((key, encode(v)) for key, v in items),
+                    ((key, _sealed(key, encode(v))) for key, v in items),
                 )
         except sqlite3.Error:
             pass

@@ -41,6 +41,9 @@ _SCALAR_TAGS = frozenset(
 _NON_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
+# What PyYAML's scalar constructors raise for a value that does not fit its tag
+# (``!!bool maybe`` is a KeyError, ``!!timestamp 2018-99-99`` a ValueError).
+_CONSTRUCT_ERRORS = (ValueError, TypeError, AttributeError, OverflowError, KeyError, IndexError)
 _RESOLVER = Resolver()
 _CONSTRUCTOR = SafeConstructor()
 
@@ -133,7 +136,7 @@ def scalar_value(node: Node) -> Any:
     construct = SafeConstructor.yaml_constructors[tag]
     try:
         return construct(_CONSTRUCTOR, yaml.ScalarNode(tag, node.text, style=node.style))
-    except (ValueError, TypeError, AttributeError, OverflowError):
+    except _CONSTRUCT_ERRORS:
         return node.text
 
 
@@ -359,7 +362,7 @@ def _check_scalar_tag(node: Node, problems: list[Problem]) -> None:
     construct = SafeConstructor.yaml_constructors[node.tag]
     try:
         construct(_CONSTRUCTOR, yaml.ScalarNode(node.tag, node.text))
-    except (ValueError, TypeError, AttributeError, OverflowError):
+    except _CONSTRUCT_ERRORS:
         short = node.tag.rsplit(":", 1)[-1]
         problems.append(
             Problem(

@@ -112,7 +112,11 @@ class NumberReading:
 
 def fmt(value: float) -> str:
     """A number for people: "1,500,000", "1.5", "11"."""
-    if value == int(value):
+    if isinstance(value, int):
+        return f"{value:,}"
+    if not math.isfinite(value):
+        return str(value)
+    if value.is_integer():
         return f"{int(value):,}"
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
 
@@ -150,7 +154,7 @@ def _usable(token: NumberToken, kind: str, dates: Sequence[DateToken]) -> bool:
         return False
     if any(d.start <= token.start and token.end <= d.end for d in dates):
         return False
-    return kind != "count" or token.value == int(token.value)
+    return math.isfinite(token.value) and (kind != "count" or token.value.is_integer())
 
 
 # Numbers that count nothing: times, phone numbers, addresses, charges, names ("News 5").
@@ -328,11 +332,16 @@ def _given_number(kind: str, raw: Any, claim_id: str) -> FactValue:
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
         raise Unreadable(f"value {raw!r} is not a {noun}")
     if isinstance(raw, (int, float)):
-        if not math.isfinite(raw):
+        try:
+            value = float(raw)
+        except OverflowError:  # a 400-digit integer
+            raise Unreadable(
+                f"value {str(raw)[:20]}... ({len(str(raw))} digits) is too large"
+            ) from None
+        if not math.isfinite(value):
             raise Unreadable(f"value {raw!r} is not a {noun}")
-        if kind == "count" and raw != int(raw):
+        if kind == "count" and not value.is_integer():
             raise Unreadable(f"value {raw!r} is not a whole number")
-        value = float(raw)
         reading = NumberReading(0, 0, str(raw), value, value, fmt(value))
         return _number_fact(kind, reading, claim_id, "value")
     readings = read_numbers(raw, kind)

@@ -8,6 +8,7 @@ closest source span, and fact values reuse the same parser so "eleven", "11" and
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -202,6 +203,14 @@ def parse_number_words(words: Sequence[str]) -> float | None:
     return total + (current or 0)
 
 
+def _finite(value: float) -> bool:
+    """A float's range: "thousand thousand ..." two hundred times is words, not a number."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 def parse_number(text: str) -> float | None:
     """The value of a whole string written as one number ("14,000", "eleven", "5-man")."""
     tokens = find_numbers(text.strip())
@@ -224,6 +233,8 @@ def _classify(match: re.Match[str]) -> _Part | None:
     if match["num"] is not None:
         digits = match["num"].replace(",", "")
         value = float(digits) * _UNIT_SCALES.get((match["unit"] or "").lower(), 1)
+        if not math.isfinite(value):  # 309 digits and more: a string of digits, not a number
+            return None
         tail = match["tail"] or match["unit"]
         if match["ord"] and match["ord"][-1] == "s":  # "1980s", "the 90's"
             kind, role = ("year" if len(digits) == 4 else "cardinal"), "whole"
@@ -325,9 +336,10 @@ def find_numbers(text: str, *, pronouns: bool = False) -> list[NumberToken]:
         else:
             words = [text[p.start : p.end] for p in group]
             value = parse_number_words(words)
-            if value is not None:
+            if value is not None and _finite(value):
+                value = float(value)
                 start, end = group[0].start, group[-1].end
-                kind = "decimal" if value != int(value) else "cardinal"
+                kind = "decimal" if not value.is_integer() else "cardinal"
                 tokens.append(NumberToken(start, end, text[start:end], value, kind))
         group.clear()
 
