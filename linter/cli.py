@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from linter.config import Config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 REGISTRY_SUFFIXES = (".yaml", ".yml")
 TEXT_FORMATS = ("full", "concise")  # ``text`` is kept as another name for ``full``
 # Subcommands that live in their own modules: each has register(subparsers) and run(args).
@@ -180,6 +181,13 @@ def with_default_command(argv: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C: stop quietly (workers and temporary files are gone)
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     try:
@@ -198,8 +206,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"claimlint: error: {visible(str(exc), keep_newlines=True)}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -37,6 +38,11 @@ def can_fork() -> bool:
     return _CAN_FORK and not multiprocessing.current_process().daemon
 
 
+def _ignore_interrupt() -> None:
+    """In a worker: Ctrl-C is the parent's to handle (it stops the pool), not a traceback each."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _run(argument: Any) -> Any:
     assert _TASK is not None
     return _TASK(argument)
@@ -56,7 +62,7 @@ def fan_out(task: Callable[[A], T], inputs: Sequence[A], workers: int) -> list[T
     _TASK = task
     gc.freeze()  # the collector would otherwise write to, and so copy, every shared page
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, _ignore_interrupt) as pool:
             return pool.map(_run, inputs, chunksize=1)
     finally:
         gc.unfreeze()
