@@ -25,8 +25,12 @@ BOM = b"\xef\xbb\xbf"
 
 
 @lru_cache(maxsize=64)
-def _read_text(path: str, stamp: tuple[int, int]) -> str:
-    """A source's text, read again from disk (recently read texts are kept)."""
+def _read_text(path: str, stamp: Stamp, digest: str) -> str:
+    """A source's text, read again from disk (recently read texts are kept).
+
+    The bytes must be the ones checked: same stamp and same content hash, so a
+    file rewritten in place, even to its old size and modification time, is caught.
+    """
     from linter.errors import UsageError
 
     try:
@@ -34,6 +38,8 @@ def _read_text(path: str, stamp: tuple[int, int]) -> str:
             if _stamp(os.fstat(handle.fileno())) != stamp:
                 raise OSError("it changed")
             data = handle.read()
+        if digest and _digest(data) != digest:
+            raise OSError("its content changed")
         return data.removeprefix(BOM).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(
@@ -42,8 +48,17 @@ def _read_text(path: str, stamp: tuple[int, int]) -> str:
         ) from exc
 
 
-def _stamp(stat: os.stat_result) -> tuple[int, int]:
-    return stat.st_size, stat.st_mtime_ns
+Stamp = tuple[int, int, int, int, int]
+
+
+def _stamp(stat: os.stat_result) -> Stamp:
+    """What tells a file changed without reading it: a write changes the change time
+    (which, unlike the modification time, no one can set back), a replacement the inode."""
+    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 @dataclass(slots=True)
@@ -53,18 +68,18 @@ class Document:
     A corpus of thousands of documents is not kept in memory twice: the matcher
     keeps the normalized texts it needs, and the original text is read again
     only for the few spans that are reported (a file changed in the meantime is
-    caught by its size and modification time).
+    caught by its stamp and content hash).
     """
 
     key: str  # path relative to the registry's folder, POSIX style
     display: str  # how diagnostics name it
     path: str  # absolute path of the file
-    stamp: tuple[int, int]  # size and mtime when it was checked
+    stamp: Stamp  # size, times and inode when it was checked
     digest: str = ""  # content hash of the file's bytes (for the verdict cache)
 
     @property
     def text(self) -> str:
-        return _read_text(self.path, self.stamp)
+        return _read_text(self.path, self.stamp, self.digest)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset.
@@ -233,7 +248,7 @@ def read_document(path: Path, key: str) -> tuple[Document | None, SourceProblem 
         display=display_path(absolute),
         path=str(absolute),
         stamp=_stamp(stat),
-        digest=hashlib.blake2b(data, digest_size=16).hexdigest(),
+        digest=_digest(data),
     ), None
 
 
