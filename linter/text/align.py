@@ -32,6 +32,12 @@ _TELLING_WORDS = 4  # ... and this many telling words are enough
 _WINDOWS = 3  # diagonals tried per piece ...
 _GOOD_ENOUGH = 0.95  # ... unless one already matches this well
 _SNAP = 8  # word boundaries tried around each end of an aligned span
+# partial_ratio's work grows with the cube of a piece's length when it matches badly
+# (a 4,000-character piece of repeated words took 1.8 s a window), so a piece longer
+# than _LONG is placed by its first and last _EDGE characters, each aligned where
+# that end must be: the work per piece is then about linear in its length.
+_LONG = 300
+_EDGE = 150
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,10 +188,10 @@ def align_piece(piece: str, text: str, text_lower: str) -> Alignment | None:
     for diagonal in _diagonals(piece, text_lower):
         lo = max(0, diagonal - slack)
         hi = min(len(text), diagonal + len(piece) + slack)
-        found = fuzz.partial_ratio_alignment(piece_lower, text_lower[lo:hi])
+        found = _place(piece_lower, text_lower[lo:hi], slack)
         if found is None:
             continue
-        snapped = _refine(piece_lower, text_lower, lo + found.dest_start, lo + found.dest_end)
+        snapped = _refine(piece_lower, text_lower, lo + found[0], lo + found[1])
         if snapped and (best is None or snapped.score > best.score):
             best = snapped
         if best and best.score >= _GOOD_ENOUGH:
@@ -194,6 +200,20 @@ def align_piece(piece: str, text: str, text_lower: str) -> Alignment | None:
         return None
     start, end = _settle(piece, text, best.start, best.end)
     return Alignment(start, end, similarity(piece, text[start:end]))
+
+
+def _place(piece: str, window: str, slack: int) -> tuple[int, int] | None:
+    """Where in ``window`` (the piece's diagonal, ``slack`` wider on each side) the piece lies."""
+    if len(piece) <= _LONG:
+        found = fuzz.partial_ratio_alignment(piece, window)
+        return None if found is None else (found.dest_start, found.dest_end)
+    reach = 2 * slack + _EDGE  # each end lies within the slack of where the diagonal puts it
+    head = fuzz.partial_ratio_alignment(piece[:_EDGE], window[:reach])
+    tail_at = max(0, len(window) - reach)
+    tail = fuzz.partial_ratio_alignment(piece[-_EDGE:], window[tail_at:])
+    if head is None or tail is None or tail_at + tail.dest_end <= head.dest_start:
+        return None
+    return head.dest_start, tail_at + tail.dest_end
 
 
 def _settle(piece: str, text: str, start: int, end: int) -> tuple[int, int]:
