@@ -426,10 +426,26 @@ _EXPLAIN: tuple[tuple[str, str], ...] = (
 )
 
 
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what PyYAML counts as line breaks
+
+
+def _break_position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of an offset, counting lines as the parser does."""
+    line, start = 1, 0
+    for match in _BREAKS.finditer(text, 0, index):
+        line, start = line + 1, match.end()
+    return line, index - start + 1
+
+
 def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> Problem:
     """A PyYAML/libyaml error as a located plain-language problem."""
     mark = err.problem_mark or err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    if mark is not None and text.strip() and not text[mark.index :].strip():
+        # The parser gave up at the end of the stream, past the last line break: point
+        # just after the last character instead (where the missing ']' or '}' belongs),
+        # so the location is inside the file.
+        line, column = _break_position(text, len(text.rstrip()))
     problem = err.problem or ""
     context = err.context or ""
     char = text[mark.index] if mark is not None and mark.index < len(text) else ""
