@@ -7,8 +7,10 @@ Exit codes (as ruff): 0 nothing to report, 1 an error or warning was found,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
+import re
 import stat
 import sys
 from collections.abc import Sequence
@@ -486,6 +488,8 @@ def refuse_to_overwrite(output: Path, ctx) -> None:
     if ctx.config.origin:
         ours.append((Path(ctx.config.origin), "the settings file"))
     ours += [(Path(doc.path), f"source {doc.key}") for doc in ctx.corpus.documents.values()]
+    if any(p.code == "R101" for p in ctx.registry.problems):
+        ours += [(path, f"source {key}") for path, key in _written_sources(ctx)]
     for path, what in ours:
         try:
             mine = os.stat(path)
@@ -496,6 +500,25 @@ def refuse_to_overwrite(output: Path, ctx) -> None:
                 f"-o {visible(str(output))} is {visible(what)}; claimlint will not overwrite it"
                 " with its output — name another file"
             )
+
+
+_SOURCE_LINE = re.compile(r"""(?m)^[ \t-]*source:[ \t]*(['"]?)([^'"#\r\n]+?)\1[ \t]*(?:#.*)?$""")
+
+
+def _written_sources(ctx) -> list[tuple[Path, str]]:
+    """A registry that does not read still names its sources: every ``source:`` line's
+    path, and the corpus around them, is kept from ``-o`` too."""
+    from linter.corpus import corpus_files, resolve
+
+    root = ctx.registry.root
+    found: list[tuple[Path, str]] = []
+    for match in _SOURCE_LINE.finditer(ctx.registry.text):
+        path, key, _ = resolve(root, match.group(2).strip())
+        if path is not None and key is not None:
+            found.append((path, key))
+    with contextlib.suppress(UsageError, OSError):
+        found += corpus_files(root, {p.parent for p, _ in found}, ctx.config, set())
+    return found
 
 
 def cmd_report(args: argparse.Namespace) -> int:
