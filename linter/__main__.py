@@ -2,6 +2,12 @@
 
 import sys
 
-from linter.cli import main
+try:
+    from linter.cli import EXIT_INTERRUPTED, main
+except KeyboardInterrupt:  # Ctrl-C while starting up: as quiet as during the run
+    sys.exit(130)
 
-sys.exit(main())
+try:
+    sys.exit(main())
+except KeyboardInterrupt:
+    sys.exit(EXIT_INTERRUPTED)

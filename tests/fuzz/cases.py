@@ -39,7 +39,7 @@ TAGS = [
     "!!timestamp 9999-12-31T99:00:00", "!!set {a}", "!!omap [a: 1]",
 ]  # fmt: skip
 VALUES = ["1.0e+400", "9" * 400, "-" + "9" * 400, ".inf", "-.nan", "11", "'eleven'", "[1, 2]",
-          "2018-11-09", "'thousand " * 60 + "'", "0b101", "1_000", "{a: 1}"]  # fmt: skip
+          "2018-11-09", "'" + "thousand " * 60 + "'", "0b101", "1_000", "{a: 1}"]  # fmt: skip
 SOURCE_PATHS = [
     "../outside.txt", "/etc/hostname", "//x", "seeds/\\0.txt", "seeds/" + "a" * 300 + ".txt",
     "seeds/../seeds/a.txt", "C:/x.txt", "seeds/dir", "seeds/fifo", "seeds/link_out",
