@@ -7,10 +7,8 @@ Exit codes (as ruff): 0 nothing to report, 1 an error or warning was found,
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import os
-import re
 import stat
 import sys
 from collections.abc import Sequence
@@ -488,8 +486,12 @@ def refuse_to_overwrite(output: Path, ctx) -> None:
     if ctx.config.origin:
         ours.append((Path(ctx.config.origin), "the settings file"))
     ours += [(Path(doc.path), f"source {doc.key}") for doc in ctx.corpus.documents.values()]
-    if any(p.code == "R101" for p in ctx.registry.problems):
-        ours += [(path, f"source {key}") for path, key in _written_sources(ctx)]
+    named = _named_by_registry(output, ctx)
+    if named is not None:
+        raise UsageError(
+            f"-o {visible(str(output))} is {visible(named)}; claimlint will not overwrite it"
+            " with its output — name another file"
+        )
     for path, what in ours:
         try:
             mine = os.stat(path)
@@ -502,23 +504,25 @@ def refuse_to_overwrite(output: Path, ctx) -> None:
             )
 
 
-_SOURCE_LINE = re.compile(r"""(?m)^[ \t-]*source:[ \t]*(['"]?)([^'"#\r\n]+?)\1[ \t]*(?:#.*)?$""")
+def _named_by_registry(output: Path, ctx) -> str | None:
+    """What the registry's text makes of ``output`` (a file it names, or a text file in a
+    folder it names), even where the registry does not read or a claim is unusable."""
+    from linter.corpus import TEXT_SUFFIXES
 
-
-def _written_sources(ctx) -> list[tuple[Path, str]]:
-    """A registry that does not read still names its sources: every ``source:`` line's
-    path, and the corpus around them, is kept from ``-o`` too."""
-    from linter.corpus import corpus_files, resolve
-
-    root = ctx.registry.root
-    found: list[tuple[Path, str]] = []
-    for match in _SOURCE_LINE.finditer(ctx.registry.text):
-        path, key, _ = resolve(root, match.group(2).strip())
-        if path is not None and key is not None:
-            found.append((path, key))
-    with contextlib.suppress(UsageError, OSError):
-        found += corpus_files(root, {p.parent for p, _ in found}, ctx.config, set())
-    return found
+    try:
+        real, root = Path(os.path.realpath(output)), ctx.registry.root.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    if not real.is_relative_to(root):
+        return None
+    rel = real.relative_to(root).as_posix()
+    text = ctx.registry.text
+    if rel in text:
+        return f"{rel}, which the registry names"
+    folder = rel.rpartition("/")[0]
+    if folder and real.suffix.lower() in TEXT_SUFFIXES and f"{folder}/" in text:
+        return f"{rel}, a document in {folder}/, where the registry's sources are"
+    return None
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -4,8 +4,9 @@ The suite runs a short pass (``tests/test_fuzz.py``); the long one is::
 
     python -m tests.fuzz --cases 100000 --subprocess 1000 --seed 1
 
-Every case is rebuilt from its seed, so a failure printed here is reproduced
-with ``python -m tests.fuzz --cases 1 --subprocess 0 --seed SEED``.
+Every case is rebuilt from its number, so a failure printed here ("seed N:
+...") is run again with ``python -m tests.fuzz --case N``. (A case that damages
+the cache or sends Ctrl-C is replayed as a plain case.)
 """
 
 from __future__ import annotations
@@ -123,6 +124,23 @@ def fuzz(
     return summary
 
 
+def replay(number: int, limit: float) -> int:
+    """One case again, with its command line, output and failures."""
+    case = make_case(number)
+    work = Path(tempfile.mkdtemp(prefix="claimlint-fuzz-"))
+    try:
+        run = oracle.run_subprocess if case.subprocess_only else oracle.run_in_process
+        outcome = run(case, work / "case", work / "cache", limit)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(case.describe())
+    print(f"exit {outcome.code} in {outcome.seconds:.2f} s")
+    print("--- stdout\n" + outcome.stdout + "--- stderr\n" + outcome.stderr)
+    for failure in outcome.failures:
+        print(f"FAIL {failure}")
+    return 1 if outcome.failures else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tests.fuzz", description=__doc__.split("\n")[0]
@@ -131,7 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--subprocess", type=int, default=40, help="subprocess runs (default 40)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--limit", type=float, default=10.0, help="seconds a case may take")
+    parser.add_argument("--case", type=int, help="run this one case number again, verbosely")
     args = parser.parse_args(argv)
+    if args.case is not None:
+        return replay(args.case, args.limit)
     summary = fuzz(args.cases, args.subprocess, args.seed, args.limit, verbose=True)
     for failure in summary.failures:
         print(f"FAIL {failure}")
