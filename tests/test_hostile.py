@@ -386,7 +386,7 @@ def test_ctrl_c_exits_130_quietly(project):
     time.sleep(0.4)
     os.killpg(proc.pid, signal.SIGINT)
     err = proc.communicate(timeout=60)[1]
-    assert proc.returncode in (0, 130)  # it may have finished first
+    assert proc.returncode in (0, 130, -signal.SIGINT)  # done first, or Python was starting
     assert "Traceback" not in err
     if proc.returncode == 130:
         assert err == ""

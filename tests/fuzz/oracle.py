@@ -94,7 +94,14 @@ def snapshot(root: Path) -> dict[str, tuple]:
 
 
 def output_target(case: Case) -> set[str]:
-    """The files ``-o`` may create or replace."""
+    """The files ``-o`` may create or replace.
+
+    A source is protected when the registry names it or its folder (as README's
+    "Hostile and broken input" promises); a registry that names neither, say one cut
+    short to a comment, leaves the file to ``-o`` like any other.
+    """
+    if case.output == "source" and b"seeds/" not in case.files.get("claims.yaml", b""):
+        return {"seeds/s0.txt"}
     return {"new": {"out.txt"}, "link_new": {"out_target.txt"}}.get(case.output or "", set())
 
 
@@ -463,9 +470,11 @@ def run_interrupt_case(case: Case, root: Path, cache: Path, limit: float, seed: 
     outcome.code, outcome.stdout, outcome.stderr, outcome.max_rss_kb = _spawn(
         argv, root, env, limit, outcome, interrupt_after=delay
     )
-    if outcome.code not in (0, 1, 2, 130):
+    # Killed by SIGINT (-2) when Ctrl-C comes while Python itself starts, before it
+    # handles signals: a shell reports that as 130 too.
+    if outcome.code not in (0, 1, 2, 130, -signal.SIGINT):
         outcome.failures.append(f"exit code {outcome.code} after Ctrl-C")
-    if outcome.code == 130 and outcome.stderr.strip():
+    if outcome.code in (130, -signal.SIGINT) and outcome.stderr.strip():
         outcome.failures.append(f"Ctrl-C was not quiet: {outcome.stderr[-200:]!r}")
     if "Traceback" in outcome.stderr:
         outcome.failures.append("traceback after Ctrl-C")
