@@ -54,12 +54,14 @@ class Summary:
         ]
 
 
-def _record(summary: Summary, outcome: oracle.Outcome) -> None:
+def _record(summary: Summary, outcome: oracle.Outcome, verbose: bool = False) -> None:
     if outcome.seconds > summary.slowest:
         summary.slowest, summary.slowest_case = outcome.seconds, outcome.case.describe()[:120]
     summary.over_one_second += outcome.seconds > 1.0
     for failure in outcome.failures:
         summary.failures.append(f"{outcome.case.describe()[:200]}: {failure}")
+        if verbose:  # as they come, so a long run's log is useful before it ends
+            print(f"FAIL {summary.failures[-1]}", file=sys.stderr, flush=True)
 
 
 def fuzz(
@@ -90,12 +92,17 @@ def fuzz(
                 summary.cache_cases += 1
             else:
                 outcome = oracle.run_in_process(case, root, cache / "shared", limit)
-            _record(summary, outcome)
+            _record(summary, outcome, verbose)
             shutil.rmtree(root, ignore_errors=True)
             n += 1
             summary.cases = n
             if verbose and n % 500 == 0:
-                print(f"{n} cases, {len(summary.failures)} failures", file=sys.stderr)
+                elapsed = time.perf_counter() - start
+                print(
+                    f"{n} cases, {len(summary.failures)} failures, {elapsed:.0f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
         for i in range(subprocesses):
             case = make_case(seed * 1_000_000 + 500_000 + i)
             root = work / f"s{i}"
@@ -108,9 +115,15 @@ def fuzz(
                 summary.interrupted += 1
             else:
                 outcome = oracle.run_subprocess(case, root, cache / "sub", limit)
-            _record(summary, outcome)
+            _record(summary, outcome, verbose)
             shutil.rmtree(root, ignore_errors=True)
             summary.subprocess_runs = i + 1
+            if verbose and (i + 1) % 100 == 0:
+                print(
+                    f"{i + 1} subprocess runs, {len(summary.failures)} failures",
+                    file=sys.stderr,
+                    flush=True,
+                )
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         summary.rss_mb = max(0.0, peak - summary.baseline_mb)
         if summary.rss_mb > MEMORY_LIMIT_MB:
