@@ -504,6 +504,18 @@ def refuse_to_overwrite(output: Path, ctx) -> None:
             )
 
 
+def _raw_text(path: Path) -> str:
+    """A registry's text even when it is not UTF-8 (decoding failed: R101)."""
+    from linter.fsutil import open_regular
+    from linter.registry import MAX_BYTES
+
+    try:
+        with open_regular(path) as handle:
+            return handle.read(MAX_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
 def _named_by_registry(output: Path, ctx) -> str | None:
     """What the registry's text makes of ``output`` (a file it names, or a text file in a
     folder it names), even where the registry does not read or a claim is unusable."""
@@ -516,7 +528,7 @@ def _named_by_registry(output: Path, ctx) -> str | None:
     if not real.is_relative_to(root):
         return None
     rel = real.relative_to(root).as_posix()
-    text = ctx.registry.text
+    text = ctx.registry.text or _raw_text(ctx.registry.path)
     if rel in text:
         return f"{rel}, which the registry names"
     folder = rel.rpartition("/")[0]

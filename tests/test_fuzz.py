@@ -47,7 +47,9 @@ def test_the_oracle_sees_what_it_must(tmp_path):
     assert outcome.failures == ["file changed without --fix: a.txt"]
 
 
-@pytest.mark.parametrize("number", [1_000_028, 1_000_132, 1_001_031, 7_000_653, 7_001_716])
+@pytest.mark.parametrize(
+    "number", [1_000_028, 1_000_132, 1_001_031, 1_002_898, 7_000_653, 7_001_716]
+)
 def test_cases_the_fuzzer_once_failed_on(number, tmp_path):
     """-o onto a source of a registry that does not read, or whose claims are unusable."""
     case = make_case(number)
