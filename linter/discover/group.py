@@ -1,0 +1,194 @@
+"""Which mentions in two documents are about one fact, and which of those disagree.
+
+Precision first: a finding that pairs two different numbers because they share a
+noun is worse than none. Two numbers are taken for one fact only when all hold:
+
+- their documents are about one subject: they share two or more distinctive names
+  (capitalized words that few documents of the corpus use);
+- they count the same noun ("nations" and "countries" are one), in the same unit
+  ("five-man" and "five-person" both count people), and their "of" phrases and
+  the capitalized words of their noun phrases do not name different things
+  ("15,000 Soviet soldiers" is not "15,000 U.S. soldiers");
+- their sentences share enough rare words (each weighted by how few sentences of
+  the corpus use it) to be about one event;
+- they disagree (their intervals do not meet), and neither document also gives
+  the other's value for that noun: two documents that agree somewhere are taken
+  to be counting two different things.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from linter.discover.model import Amount
+
+# How much of the rarer sentence's weight two sentences must share to be about one event.
+MIN_SHARED = 0.12
+# The fewest rare shared words: one word in common says too little.
+MIN_SHARED_WORDS = 2
+# Sentences this alike, published on different days, are a series of reports.
+SERIES = 0.6
+# The share of a sentence's names the other document must also use.
+MIN_NAMES_KNOWN = 0.75
+# Distinctive names shared by two documents about one subject.
+MIN_SHARED_NAMES = 2
+
+
+@dataclass
+class Weights:
+    """Inverse document frequencies, for sentence words and for document names."""
+
+    sentences: int = 0
+    word_df: Counter[str] = field(default_factory=Counter)
+    docs: int = 0
+    name_df: Counter[str] = field(default_factory=Counter)
+
+    def word(self, word: str) -> float:
+        return math.log((1 + self.sentences) / (1 + self.word_df[word])) + 0.1
+
+    def distinctive(self, name: str) -> bool:
+        """A name few documents use: at most five, or one in twenty."""
+        return self.name_df[name] <= max(5, self.docs // 20)
+
+
+def related(names_a: frozenset[str], names_b: frozenset[str], weights: Weights) -> bool:
+    """Whether two documents share enough distinctive names to be about one subject."""
+    shared = [n for n in names_a & names_b if weights.distinctive(n)]
+    return len(shared) >= MIN_SHARED_NAMES
+
+
+def _disjoint(a: Amount, b: Amount) -> bool:
+    a_low, a_high = a.low if a.low is not None else -math.inf, a.high
+    b_low, b_high = b.low if b.low is not None else -math.inf, b.high
+    a_high = math.inf if a_high is None else a_high
+    b_high = math.inf if b_high is None else b_high
+    return a_high < b_low or b_high < a_low
+
+
+def _overlaps(a: Amount, b: Amount) -> bool:
+    return not _disjoint(a, b)
+
+
+def same_thing(a: Amount, b: Amount) -> bool:
+    """Same noun, unit and kind; no "of" phrase or capitalized modifier telling them apart."""
+    if not a.noun or a.noun != b.noun or a.unit != b.unit or a.kind != b.kind:
+        return False
+    if a.complement and b.complement and a.complement != b.complement:
+        return False
+    return all(x.modifiers <= (y.modifiers | y.context | y.subject) for x, y in ((a, b), (b, a)))
+
+
+def same_subject(a: Amount, b: Amount, doc_names: dict[str, frozenset[str]]) -> bool:
+    """Most names of each sentence are in the other document, and no date tells them apart.
+
+    "Harris Associates raised its stake in Builders Transport" and "... in Bell
+    Industries" share a template, not a subject; two daily reports with different
+    days ("fell on March 10", "on March 5") give two figures, not one.
+    """
+    for x, y in ((a, b), (b, a)):
+        if x.names:
+            known = len(x.names & doc_names[y.sentence.doc])
+            if known < MIN_NAMES_KNOWN * len(x.names):
+                return False
+    if a.dates != b.dates:
+        return False
+    # The same sentence on two days is a series ("The Federal Reserve entered the market to
+    # arrange two billion dlrs ..."): each day's figure is its own.
+    days = {a.published, b.published}
+    if None not in days and len(days) == 2 and _jaccard(a.context, b.context) >= SERIES:
+        return False
+    # The other's value in the same sentence: both figures are there, so no disagreement.
+    return not (_has_value(a, b) or _has_value(b, a))
+
+
+def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
+    return len(x & y) / len(x | y) if x or y else 0.0
+
+
+def _has_value(x: Amount, y: Amount) -> bool:
+    return y.display in x.values
+
+
+def shared_weight(a: Amount, b: Amount, weights: Weights) -> float:
+    """The share of the lighter sentence's rare words the other sentence also uses."""
+    shared = a.context & b.context
+    if len(shared) < MIN_SHARED_WORDS:
+        return 0.0
+    lighter = min(sum(map(weights.word, a.context)), sum(map(weights.word, b.context)))
+    return sum(map(weights.word, shared)) / lighter if lighter else 0.0
+
+
+def conflicting_pairs(
+    amounts: Sequence[Amount], doc_names: dict[str, frozenset[str]], weights: Weights
+) -> list[tuple[Amount, Amount, float]]:
+    """Pairs of amounts of two documents that are one fact and disagree, with their overlap."""
+    buckets: dict[tuple[str, str, str], list[Amount]] = {}
+    for amount in amounts:
+        if amount.noun:
+            buckets.setdefault((amount.noun, amount.unit, amount.kind), []).append(amount)
+    found = []
+    for bucket in buckets.values():
+        by_doc: dict[str, list[Amount]] = {}
+        for amount in bucket:
+            by_doc.setdefault(amount.sentence.doc, []).append(amount)
+        docs = sorted(by_doc)
+        for i, doc_a in enumerate(docs):
+            for doc_b in docs[i + 1 :]:
+                if not related(doc_names[doc_a], doc_names[doc_b], weights):
+                    continue
+                found += _pairs(by_doc[doc_a], by_doc[doc_b], weights, doc_names)
+    return found
+
+
+def _pairs(
+    in_a: Sequence[Amount],
+    in_b: Sequence[Amount],
+    weights: Weights,
+    doc_names: dict[str, frozenset[str]],
+) -> list[tuple[Amount, Amount, float]]:
+    def alike(a: Amount, b: Amount) -> bool:
+        if not same_thing(a, b) or not same_subject(a, b, doc_names):
+            return False
+        score = shared_weight(a, b, weights)
+        return score >= MIN_SHARED and bool(a.subject & b.subject or score >= 3 * MIN_SHARED)
+
+    matches = [(a, b) for a in in_a for b in in_b if alike(a, b)]
+    # Documents that agree on this fact somewhere count different things with it elsewhere.
+    if any(_overlaps(a, b) for a, b in matches):
+        return []
+    found = []
+    for a, b in matches:
+        # Each side must be the one value its document gives for what the other counts:
+        # "raised its stake to 466,754 shares from 335,800 shares" is two facts, not one.
+        values_a = {(x.low, x.high) for x, y in matches if y is b}
+        values_b = {(y.low, y.high) for x, y in matches if x is a}
+        if len(values_a) == 1 and len(values_b) == 1 and _disjoint(a, b):
+            found.append((a, b, shared_weight(a, b, weights)))
+    return found
+
+
+def components(pairs: Iterable[tuple[Amount, Amount, float]]) -> list[list[Amount]]:
+    """Amounts joined by a conflicting pair, grouped: each group is one finding."""
+    parent: dict[int, int] = {}
+    items: dict[int, Amount] = {}
+
+    def root(key: int) -> int:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for a, b, _ in pairs:
+        items[id(a)], items[id(b)] = a, b
+        parent[root(id(a))] = root(id(b))
+    groups: dict[int, list[Amount]] = {}
+    for key, amount in items.items():
+        groups.setdefault(root(key), []).append(amount)
+    return [
+        sorted(g, key=lambda m: (m.sentence.doc, m.start))
+        for g in sorted(groups.values(), key=lambda g: min((m.sentence.doc, m.start) for m in g))
+    ]
