@@ -26,7 +26,12 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 REGISTRY_SUFFIXES = (".yaml", ".yml")
 TEXT_FORMATS = ("full", "concise")  # ``text`` is kept as another name for ``full``
 # Subcommands that live in their own modules: each has register(subparsers) and run(args).
-COMMANDS = ("linter.commands.add", "linter.commands.init", "linter.commands.schema")
+COMMANDS = (
+    "linter.commands.add",
+    "linter.commands.init",
+    "linter.commands.schema",
+    "linter.commands.discover",
+)
 
 
 def _codes(value: str) -> list[str]:

@@ -30,11 +30,13 @@ def discover(
     docs: Sequence[Doc],
     covered: dict[str, list[str]] | None = None,
     rules: Rules | None = None,
+    taken: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """The findings of a corpus, those the registry covers left out.
 
     ``covered`` maps a document's key to the quotes of its claims that have a
-    topic; ``rules`` are the registry's aliases and ``distinct`` names.
+    topic; ``rules`` are the registry's aliases and ``distinct`` names; ``taken``
+    the topic names the registry already uses (a finding is never named like one).
     """
     covered = covered or {}
     rules = rules or Rules()
@@ -63,7 +65,7 @@ def discover(
         if not _registered(group, quotes)
     ]
     findings += _name_findings(name_mentions, doc_names, weights, rules, by_key, quotes)
-    return _named_topics(findings)
+    return _named_topics(findings, taken)
 
 
 def _in_quotes(sentence: Sentence, quotes: dict[str, list[str]]) -> bool:
@@ -134,65 +136,68 @@ def _name_findings(
     docs: dict[str, Doc],
     quotes: dict[str, list[str]],
 ) -> list[Finding]:
-    """Spellings of one name across documents (the pairs F103 compares in claims)."""
+    """One name spelled differently by documents about one subject (what F103 does for claims).
+
+    Each finding is one name: its full spellings ("Mohammad Abbas Stanekzai",
+    "Muhammad Abbas Stanikzai"), joined by the variant word pairs between them.
+    """
     flat = [
         Mention(doc, written, keys)
         for doc, names in mentions.items()
         for keys, (_, written) in names.items()
     ]
-    pairs = []
-    for word_a, doc_a, word_b, doc_b in find_variant_pairs(flat, {}, rules):
-        if related(doc_names[doc_a], doc_names[doc_b], weights):
-            pairs.append(((norm(word_a), word_a, doc_a), (norm(word_b), word_b, doc_b)))
-    parent: dict[str, str] = {}
+    parent: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...]]] = {}
 
-    def root(key: str) -> str:
+    def root(key):
         parent.setdefault(key, key)
         while parent[key] != key:
             key = parent[key]
         return key
 
-    for (ka, _, _), (kb, _, _) in pairs:
-        parent[root(ka)] = root(kb)
-    spelled: dict[str, dict[str, set[str]]] = {}  # cluster -> spelling -> documents
-    for side in (p for pair in pairs for p in pair):
-        key, written, doc = side
-        spelled.setdefault(root(key), {}).setdefault(written, set()).add(doc)
-    findings = []
-    for spellings in spelled.values():
-        values = []
-        registered = 0
-        for written, in_docs in sorted(spellings.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            places = []
-            for doc in sorted(in_docs):
-                for sentence, name in mentions[doc].values():
-                    if written in name:
-                        places.append(_name_place(docs[doc], sentence, name, written))
-                        registered += _in_quotes(sentence, quotes)
-                        break
-            values.append(Value(written, tuple(places)))
-        if len(values) < 2 or registered >= len(values):
+    def holding(doc: str, word: str) -> list[tuple[str, tuple[str, ...]]]:
+        return [(doc, keys) for keys, (_, name) in mentions[doc].items() if word in name]
+
+    for word_a, doc_a, word_b, doc_b in find_variant_pairs(flat, {}, rules):
+        if not related(doc_names[doc_a], doc_names[doc_b], weights):
             continue
-        names = sorted({p.written for v in values for p in v.places})
-        why = "the names " + " and ".join(f"'{n}'" for n in names[:3]) + " align word by word"
-        findings.append(
-            Finding(
-                "name", f"spelling of {values[0].display}", tuple(values), why, values[0].display
-            )
-        )
-    return findings
+        for x in holding(doc_a, word_a):
+            for y in holding(doc_b, word_b):
+                if len(x[1]) >= 2 and len(y[1]) >= 2 and set(x[1]) & set(y[1]):
+                    parent[root(x)] = root(y)
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[str, tuple[str, ...]]]] = {}
+    for key in list(parent):
+        groups.setdefault(root(key), []).append(key)
+    findings = []
+    for members in groups.values():
+        by_spelling: dict[str, list[Place]] = {}
+        registered = set()
+        for doc, keys in sorted(members):
+            sentence, name = mentions[doc][keys]
+            written = " ".join(name)
+            by_spelling.setdefault(written, []).append(_name_place(docs[doc], sentence, name))
+            if _in_quotes(sentence, quotes):
+                registered.add(written)
+        if len(by_spelling) < 2 or len(registered) == len(by_spelling):
+            continue
+        ordered = sorted(by_spelling.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        values = tuple(Value(written, tuple(places)) for written, places in ordered)
+        main = values[0].display
+        shown = " and ".join(f"'{v.display}'" for v in values[:3])
+        why = f"the names {shown} align word by word, each word the same or a spelling variant"
+        findings.append(Finding("name", f"spelling of {main}", values, why, main.split()[-1]))
+    return sorted(findings, key=lambda f: f.values[0].places[0].doc)
 
 
-def _name_place(doc: Doc, sentence: Sentence, name: tuple[str, ...], written: str) -> Place:
+def _name_place(doc: Doc, sentence: Sentence, name: tuple[str, ...]) -> Place:
     joined = re.compile(r"[ \u00a0]+".join(map(re.escape, name)))
     match = joined.search(sentence.text)
     start = sentence.start + (match.start() if match else 0)
     return place(doc, sentence, start, " ".join(name))
 
 
-def _named_topics(findings: Iterable[Finding]) -> list[Finding]:
+def _named_topics(findings: Iterable[Finding], taken: frozenset[str]) -> list[Finding]:
     """Each finding with a unique topic slug ("country-count", "stanekzai-spelling")."""
-    seen: Counter[str] = Counter()
+    seen: Counter[str] = Counter({name: 1 for name in taken})
     named = []
     for finding in findings:
         suffix = {"name": "spelling", "duration": "length"}.get(finding.kind, "count")
