@@ -32,7 +32,7 @@ MIN_SHARED_WORDS = 2
 # Sentences this alike, published on different days, are a series of reports.
 SERIES = 0.6
 # The share of a sentence's names the other document must also use.
-MIN_NAMES_KNOWN = 0.75
+MIN_NAMES_KNOWN = 2 / 3
 # Distinctive names shared by two documents about one subject.
 MIN_SHARED_NAMES = 2
 
@@ -100,12 +100,32 @@ def same_subject(a: Amount, b: Amount, doc_names: dict[str, frozenset[str]]) -> 
     days = {a.published, b.published}
     if None not in days and len(days) == 2 and _jaccard(a.context, b.context) >= SERIES:
         return False
-    # The other's value in the same sentence: both figures are there, so no disagreement.
-    return not (_has_value(a, b) or _has_value(b, a))
+    # The other's value in the same sentence: both figures are there, so no disagreement;
+    # figures adding up to it are its parts ("25 planes from Airbus, 15 from Boeing": 40).
+    return not (_has_value(a, b) or _has_value(b, a) or _parts_of(a, b) or _parts_of(b, a))
 
 
 def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
     return len(x & y) / len(x | y) if x or y else 0.0
+
+
+def _numbers(x: Amount) -> list[float]:
+    found = []
+    for shown in x.values:
+        try:
+            found.append(float(shown.replace(",", "")))
+        except ValueError:
+            continue
+    return found
+
+
+def _parts_of(x: Amount, y: Amount) -> bool:
+    """Whether two or more figures of ``x``'s sentence add up to ``y``'s value."""
+    if y.low is None or y.low != y.high:
+        return False
+    numbers = _numbers(x)
+    sums = {a + b for i, a in enumerate(numbers) for b in numbers[i + 1 :]}
+    return y.low in sums or (len(numbers) > 2 and sum(numbers) == y.low)
 
 
 def _has_value(x: Amount, y: Amount) -> bool:
@@ -153,6 +173,10 @@ def _pairs(
         if not same_thing(a, b) or not same_subject(a, b, doc_names):
             return False
         score = shared_weight(a, b, weights)
+        if a.kind == "duration":
+            # "the 17-year war" names one war of the subject: its sentences need share
+            # only names and a few words, not a wording
+            return len(a.context & b.context) >= MIN_SHARED_WORDS
         return score >= MIN_SHARED and bool(a.subject & b.subject or score >= 3 * MIN_SHARED)
 
     matches = [(a, b) for a in in_a for b in in_b if alike(a, b)]
