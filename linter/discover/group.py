@@ -18,7 +18,10 @@ noun is worse than none. Two numbers are taken for one fact only when all hold:
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,8 +34,8 @@ MIN_SHARED = 0.12
 MIN_SHARED_WORDS = 2
 # Sentences this alike, published on different days, are a series of reports.
 SERIES = 0.6
-# The share of a sentence's names the other document must also use.
-MIN_NAMES_KNOWN = 2 / 3
+# Figures of reports published further apart than this are of different moments.
+WINDOW_DAYS = 3
 # Distinctive names shared by two documents about one subject.
 MIN_SHARED_NAMES = 2
 
@@ -50,8 +53,8 @@ class Weights:
         return math.log((1 + self.sentences) / (1 + self.word_df[word])) + 0.1
 
     def distinctive(self, name: str) -> bool:
-        """A name few documents use: at most five, or one in twenty."""
-        return self.name_df[name] <= max(5, self.docs // 20)
+        """A name few documents use: at most five, or the square root of their number."""
+        return self.name_df[name] <= max(5, int(math.sqrt(self.docs)))
 
 
 def related(names_a: frozenset[str], names_b: frozenset[str], weights: Weights) -> bool:
@@ -81,19 +84,21 @@ def same_thing(a: Amount, b: Amount) -> bool:
     return all(x.modifiers <= (y.modifiers | y.context | y.subject) for x, y in ((a, b), (b, a)))
 
 
-def same_subject(a: Amount, b: Amount, doc_names: dict[str, frozenset[str]]) -> bool:
-    """Most names of each sentence are in the other document, and no date tells them apart.
+def same_subject(
+    a: Amount, b: Amount, doc_names: dict[str, frozenset[str]], weights: Weights
+) -> bool:
+    """Each sentence's names are in the other document, and no date tells them apart.
 
-    "Harris Associates raised its stake in Builders Transport" and "... in Bell
-    Industries" share a template, not a subject; two daily reports with different
-    days ("fell on March 10", "on March 5") give two figures, not one.
+    "Moody's upgraded Crane Co's 75 mln dlrs of debt" and "... Upjohn Co's 400 mln
+    dlrs of debt" share a template, not a subject: Crane is a distinctive name the
+    other document never uses. Reports published days apart, or giving different
+    days ("fell on March 10", "on March 5"), give two figures, not one.
     """
     for x, y in ((a, b), (b, a)):
-        if x.names:
-            known = len(x.names & doc_names[y.sentence.doc])
-            if known < MIN_NAMES_KNOWN * len(x.names):
-                return False
-    if a.dates != b.dates:
+        missing = x.names - doc_names[y.sentence.doc]
+        if any(weights.distinctive(name) for name in missing):
+            return False
+    if a.dates != b.dates or days_apart(a.published, b.published) > WINDOW_DAYS:
         return False
     # The same sentence on two days is a series ("The Federal Reserve entered the market to
     # arrange two billion dlrs ..."): each day's figure is its own.
@@ -103,6 +108,31 @@ def same_subject(a: Amount, b: Amount, doc_names: dict[str, frozenset[str]]) -> 
     # The other's value in the same sentence: both figures are there, so no disagreement;
     # figures adding up to it are its parts ("25 planes from Airbus, 15 from Boeing": 40).
     return not (_has_value(a, b) or _has_value(b, a) or _parts_of(a, b) or _parts_of(b, a))
+
+
+def _span(published: str) -> tuple[dt.date, dt.date] | None:
+    """The days a ``published`` value covers: "2018" is all of 2018."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", published.strip())
+    if match is None:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last)
+        return dt.date(year, month, day), dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def days_apart(x: str | None, y: str | None) -> int:
+    """Days between two publication dates' spans; 0 when either is unknown or they meet."""
+    a, b = _span(x) if x else None, _span(y) if y else None
+    if a is None or b is None:
+        return 0
+    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
 
 
 def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
@@ -170,7 +200,7 @@ def _pairs(
     doc_names: dict[str, frozenset[str]],
 ) -> list[tuple[Amount, Amount, float]]:
     def alike(a: Amount, b: Amount) -> bool:
-        if not same_thing(a, b) or not same_subject(a, b, doc_names):
+        if not same_thing(a, b) or not same_subject(a, b, doc_names, weights):
             return False
         score = shared_weight(a, b, weights)
         if a.kind == "duration":
@@ -179,6 +209,11 @@ def _pairs(
             return len(a.context & b.context) >= MIN_SHARED_WORDS
         return score >= MIN_SHARED and bool(a.subject & b.subject or score >= 3 * MIN_SHARED)
 
+    # A document giving two values for one noun counts two things with it ("238,000
+    # tonnes of zinc concentrates", "413,800 tonnes of zinc" mined): which of them the
+    # other document means cannot be told, so neither is compared.
+    if len({(x.low, x.high) for x in in_a}) > 1 or len({(y.low, y.high) for y in in_b}) > 1:
+        return []
     matches = [(a, b) for a in in_a for b in in_b if alike(a, b)]
     # Documents that agree on this fact somewhere count different things with it elsewhere.
     if any(_overlaps(a, b) for a, b in matches):

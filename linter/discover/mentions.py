@@ -12,6 +12,7 @@ just before it, and the content words of the sentence.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -19,7 +20,7 @@ from dataclasses import replace
 from linter.discover.model import Amount, Sentence
 from linter.facts.dates import find_dates
 from linter.facts.names import _FUNCTION_WORDS, norm, stem
-from linter.facts.values import count_readings
+from linter.facts.values import count_readings, fmt
 from linter.facts.variants import names_in
 
 # A sentence ends at . ! ? (a closing quote or bracket may follow) before a capital,
@@ -33,6 +34,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|\d[\d,.]*|[^\w\s]")
 # Words after a number that say how big, not what: "5 mln dlrs".
 _SCALE_TEXT = "mln bln billion million thousand trillion bn mn k"
 _SCALE = frozenset(_SCALE_TEXT.split())
+_SCALES = {"mln": 1e6, "mn": 1e6, "million": 1e6, "bln": 1e9, "bn": 1e9, "billion": 1e9}
+_SCALES |= {"thousand": 1e3, "k": 1e3, "trillion": 1e12}
 _SCALE_WORD = re.compile(r"(?i)(?:an?\s+)?(?:hundred|thousand|million|billion|trillion)")
 # Units of measure and money: what follows "of" is what they measure ("1.5 billion dlrs
 # of customer repurchase agreements"); alone ("fell 2.2 mln barrels") they name nothing.
@@ -50,6 +53,11 @@ _DAY_WORDS = frozenset([d.lower() for d in calendar.day_name]) | {
     "yesterday",
     "tonight",
     "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+    "midday",
+    "overnight",
 }
 # Words after a number that end its noun phrase: verbs and auxiliaries.
 _VERBS_TEXT = """is are was were be been being has have had do does did will would shall should
@@ -59,7 +67,9 @@ _VERBS_TEXT = """is are was were be been being has have had do does did will wou
     earlier apart ahead away back again each apiece"""
 _VERBS = frozenset(norm(w) for w in _VERBS_TEXT.split())
 # Words that may stand between a number and its noun without being the noun.
-_SKIP_TEXT = "so-called more other additional further new extra"
+_SKIP_TEXT = "so-called new"
+# Words that make a number a part of a total ("three other firms", "another 12 planes").
+_PARTIAL = re.compile(r"(?i)\b(?:other|others|more|additional|further|another|extra)\b")
 _SKIP = frozenset(_SKIP_TEXT.split())
 _TIME_UNITS = {
     "year": "year",
@@ -137,7 +147,7 @@ def amounts(sentence: Sentence, published: str | None = None) -> list[Amount]:
     text = sentence.text
     found = []
     readings = [r for r in count_readings(text, "quantity") if not _SCALE_WORD.fullmatch(r.text)]
-    values = frozenset(r.display for r in readings)
+    values = frozenset(_shown_values(text, readings))
     names = frozenset(norm(w) for name in names_in(text) for w in name)
     dates = frozenset(
         [t.display for t in find_dates(text)]
@@ -154,19 +164,36 @@ def amounts(sentence: Sentence, published: str | None = None) -> list[Amount]:
             continue  # "1,000 and 10,000 Canadian dlrs": a list of values
         amount = _amount(sentence, reading, readings)
         if amount is not None:
+            # whose figure it is: the names just before it ("The United States controls
+            # 34.5 pct of the vote" is not "the Latin borrowing nations control 54 pct")
+            window = _WORD.findall(text[max(0, reading.start - 40) : reading.start])
+            owners = {norm(w) for w in window[-_SUBJECT_WORDS:]} & names
             found.append(
-                replace(amount, names=names, dates=dates, values=values, published=published)
+                replace(
+                    amount,
+                    names=names,
+                    dates=dates,
+                    values=values,
+                    published=published,
+                    modifiers=amount.modifiers | owners,
+                )
             )
     return found
 
 
 def _amount(sentence: Sentence, reading, readings) -> Amount | None:
     text = sentence.text
+    if _partial(text, reading):
+        return None
     parts = reading.text.lower().split("-")
     tail = [p for p in parts[1:] if p not in {"long", "old"}]
     unit = ""
     if parts[0] in {"decade", "decades"}:
         tail = ["decade"]
+    after = [m for m in _WORD.finditer(text, reading.end)][: _NOUN_WORDS + 3]
+    if tail and all(w in _SCALE or w in _UNITS for w in tail) and set(tail) & _UNITS:
+        # "a 13-billion-dlr frozen debt": a measure of the noun that follows
+        return _measured(sentence, reading, readings, tail, after, attributive=True)
     if tail:
         word = tail[0]
         if word in _TIME_UNITS:
@@ -175,7 +202,6 @@ def _amount(sentence: Sentence, reading, readings) -> Amount | None:
             unit = "person"
         else:
             return None  # "11-nation", "two-day": read as the noun's modifier, not here
-    after = [m for m in _WORD.finditer(text, reading.end)][: _NOUN_WORDS + 3]
     scale = []
     while after and norm(after[0].group()) in _SCALE:
         scale.append(norm(after.pop(0).group()))
@@ -205,6 +231,10 @@ def _amount(sentence: Sentence, reading, readings) -> Amount | None:
             break
     while phrase and phrase[-1].group()[0].isupper() and len(phrase) > 1:
         phrase.pop()  # the noun is the phrase's last lower-case word
+    if phrase:
+        following = _WORD.findall(text[phrase[-1].end() : phrase[-1].end() + 30])
+        if _rate_or_compound(following):
+            return None  # "50 megawatts each", "104 orders and options": a rate or a compound
     if not phrase:
         if unit == "" and not scale:
             return None
@@ -249,11 +279,19 @@ def _amount(sentence: Sentence, reading, readings) -> Amount | None:
     )
 
 
-def _measured(sentence: Sentence, reading, readings, unit: list[str], after) -> Amount | None:
-    """A measure ("1.5 billion dlrs of customer repurchase agreements"): the noun after "of"."""
-    if not after or after[0].group() != "of":
+def _measured(
+    sentence: Sentence, reading, readings, unit: list[str], after, attributive: bool = False
+) -> Amount | None:
+    """A measure ("1.5 billion dlrs of customer repurchase agreements"): the noun after "of".
+
+    The scale goes into the value ("5.9 mln dlrs" is 5,900,000 dlr), so every way of
+    writing an amount compares; ``attributive``: the noun follows ("a 40-mln-dlr loan").
+    """
+    if attributive:
+        after = [None, *after]
+    elif not after or after[0].group() != "of":
         return None
-    noun_written, end = "", after[0].end()
+    noun_written, end = "", after[0].end() if after[0] else reading.end
     for match in after[1:]:
         word = match.group()
         key = norm(word)
@@ -268,16 +306,23 @@ def _measured(sentence: Sentence, reading, readings, unit: list[str], after) -> 
         noun_written, end = word, match.end()
     if not noun_written or word_is_name(noun_written):
         return None
-    kind = "quantity"
+    factor = math.prod(_SCALES.get(w, 1) for w in unit)
+    if factor != 1 and reading.low is not None:
+        low = reading.low * factor
+        high = None if reading.high is None else reading.high * factor
+        reading = replace(
+            reading, low=low, high=high, display=fmt(low) if low == high else reading.display
+        )
+    measure = " ".join(noun_key(w) for w in unit if w not in _SCALES)
     return _made(
         sentence,
         reading,
         readings,
         end,
-        kind,
+        "quantity",
         noun_key(noun_written),
         noun_written,
-        " ".join(unit),
+        measure,
         frozenset(),
         "",
     )
@@ -285,6 +330,35 @@ def _measured(sentence: Sentence, reading, readings, unit: list[str], after) -> 
 
 def word_is_name(word: str) -> bool:
     return word[:1].isupper()
+
+
+def _shown_values(text: str, readings) -> set[str]:
+    """Every figure of a sentence as displayed, scaled too ("160 mln dlr" is 160,000,000)."""
+    shown = set()
+    for reading in readings:
+        shown.add(reading.display)
+        following = _WORD.findall(text[reading.end : reading.end + 12])[:1]
+        factor = _SCALES.get(norm(following[0]), 1) if following else 1
+        if factor != 1 and reading.low is not None and reading.low == reading.high:
+            shown.add(fmt(reading.low * factor))
+    return shown
+
+
+def _rate_or_compound(following: list[str]) -> bool:
+    """ "50 megawatts each", "17 bln dlrs a year", "104 orders and options"."""
+    if following[:1] in (["each"], ["apiece"], ["per"], ["a"]):
+        return True
+    if following[:1] not in (["and"], ["or"]) or len(following) < 2:
+        return False
+    word = following[1]
+    return word[:1].islower() and norm(word) not in _FUNCTION_WORDS | _VERBS
+
+
+def _partial(text: str, reading) -> bool:
+    """Whether a number counts only part of a total: "Elders and three other firms"."""
+    before = text[max(0, reading.start - 12) : reading.start]
+    after = text[reading.end : reading.end + 14]
+    return bool(_PARTIAL.search(before) or _PARTIAL.match(after.strip()))
 
 
 def _made(
