@@ -22,6 +22,7 @@ from linter.facts.dates import find_dates
 from linter.facts.names import _FUNCTION_WORDS, norm, stem
 from linter.facts.values import count_readings, fmt
 from linter.facts.variants import names_in
+from linter.text.numbers import find_numbers
 
 # A sentence ends at . ! ? (a closing quote or bracket may follow) before a capital,
 # a digit or an opening quote; or at a blank line or an indented new line (wire copy).
@@ -250,6 +251,8 @@ def _amount(sentence: Sentence, reading, readings) -> Amount | None:
     if not unit and not noun_written:
         unit = " ".join(scale)
     noun_written = noun_written.rstrip(".")
+    if noun_written[:1].isupper() and len(phrase) == 1 and not unit:
+        return None  # "15 Boeing 767-300 planes": a name, not what is counted
     if re.search(r"(?:ed|ly)$", noun_written) or reading.text.lower() == "one":
         return None  # "the five joined", "one directly": no noun counted
     noun = noun_key(noun_written) if noun_written else ""
@@ -346,12 +349,15 @@ def _shown_values(text: str, readings) -> set[str]:
 
 def _rate_or_compound(following: list[str]) -> bool:
     """ "50 megawatts each", "17 bln dlrs a year", "104 orders and options"."""
-    if following[:1] in (["each"], ["apiece"], ["per"], ["a"]):
+    first = norm(following[0]) if following else ""
+    if first in {"each", "apiece", "per", "a"}:
         return True
-    if following[:1] not in (["and"], ["or"]) or len(following) < 2:
+    if first not in {"and", "or"} or len(following) < 2:
         return False
     word = following[1]
-    return word[:1].islower() and norm(word) not in _FUNCTION_WORDS | _VERBS
+    if find_numbers(word) or not word[:1].islower():
+        return False  # "a five-man delegation and four members": a second count
+    return norm(word) not in _FUNCTION_WORDS | _VERBS
 
 
 def _partial(text: str, reading) -> bool:
