@@ -82,37 +82,26 @@ def _topics(registry) -> frozenset[str]:
 def _inputs(args: argparse.Namespace, config, registry):
     """The documents to read, the quotes of topic claims per document, and the alias rules."""
     from linter.corpus import load_corpus
-    from linter.discover import Doc
-    from linter.facts.analysis import normalized_path, published_of
-    from linter.facts.names import AliasIndex
+    from linter.discover import Doc, corpus_docs, registry_inputs
+    from linter.facts.analysis import published_of
     from linter.facts.variants import Rules
 
-    covered: dict[str, list[str]] = {}
-    rules = Rules()
-    if registry is not None:
-        aliases = AliasIndex.build(registry.aliases, registry.distinct)
-        rules = Rules(covered=aliases.token_groups(), distinct=aliases.distinct)
-    if args.paths:
-        root = registry.root if registry is not None else Path.cwd()
-        files = _files(args.paths, root)
+    if not args.paths:
+        docs = corpus_docs(registry, load_corpus(registry, config))
     else:
-        corpus = load_corpus(registry, config)
-        files = [(Path(doc.path), key, doc.display) for key, doc in corpus.documents.items()]
-    docs = []
-    for file, key, display in files:
-        try:
-            text = file.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"claimlint: {display}: not read: {exc}", file=sys.stderr)
-            continue
-        published = published_of(registry, key) if registry is not None else None
-        docs.append(Doc(key, display, text, published))
-    if registry is not None:
-        keys = {doc.key for doc in docs}
-        for claim in registry.claims:
-            key = normalized_path(claim.source)
-            if claim.topic and key in keys:
-                covered.setdefault(key, []).append(claim.quote)
+        root = registry.root if registry is not None else Path.cwd()
+        docs = []
+        for file, key, display in _files(args.paths, root):
+            try:
+                text = file.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as exc:
+                print(f"claimlint: {display}: not read: {exc}", file=sys.stderr)
+                continue
+            published = published_of(registry, key) if registry is not None else None
+            docs.append(Doc(key, display, text, published))
+    if registry is None:
+        return docs, {}, Rules()
+    covered, rules = registry_inputs(registry, docs)
     return docs, covered, rules
 
 

@@ -21,7 +21,7 @@ from linter.facts.values import fmt
 from linter.facts.variants import Mention, Rules, find_variant_pairs, names_in
 from linter.text.normalize import normalize_text
 
-__all__ = ["Doc", "Finding", "discover"]
+__all__ = ["Doc", "Finding", "discover", "discover_in", "registry_inputs"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -215,3 +215,36 @@ def value_text(value: Value) -> str:
     if value.low is not None and value.low == value.high:
         return fmt(value.low)
     return value.display
+
+
+def registry_inputs(registry, docs: Sequence[Doc]) -> tuple[dict[str, list[str]], Rules]:
+    """What a registry already covers: its topic claims' quotes per document, its aliases."""
+    from linter.facts.analysis import normalized_path
+    from linter.facts.names import AliasIndex
+
+    aliases = AliasIndex.build(registry.aliases, registry.distinct)
+    rules = Rules(covered=aliases.token_groups(), distinct=aliases.distinct)
+    keys = {doc.key for doc in docs}
+    covered: dict[str, list[str]] = {}
+    for claim in registry.claims:
+        key = normalized_path(claim.source)
+        if claim.topic and key in keys:
+            covered.setdefault(key, []).append(claim.quote)
+    return covered, rules
+
+
+def corpus_docs(registry, corpus) -> list[Doc]:
+    """The documents of a loaded corpus, each with its ``published`` date where known."""
+    from linter.facts.analysis import published_of
+
+    return [
+        Doc(key, document.display, document.text, published_of(registry, key))
+        for key, document in corpus.documents.items()
+    ]
+
+
+def discover_in(ctx) -> list[Finding]:
+    """The findings of a loaded context: its whole corpus, what its registry covers left out."""
+    docs = corpus_docs(ctx.registry, ctx.corpus)
+    covered, rules = registry_inputs(ctx.registry, docs)
+    return discover(docs, covered, rules, taken=frozenset(ctx.registry.topics))
