@@ -47,6 +47,13 @@ def test_parts_rates_times_and_names_are_not_counts() -> None:
     assert "300 planes" not in written
 
 
+def test_the_command_offers_every_format() -> None:
+    from linter.commands.discover import FORMATS as OFFERED
+    from linter.discover.formats import FORMATS
+
+    assert OFFERED == FORMATS
+
+
 def test_abbreviations_do_not_end_a_sentence() -> None:
     text = "A representative from the U.S. Embassy in Moscow will attend. Mr. Malashenko said so."
     assert [s.text for s in sentences("d", text)] == [

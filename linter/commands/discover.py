@@ -17,11 +17,12 @@ from pathlib import Path
 from linter.errors import UsageError
 
 EXIT_OK, EXIT_FOUND = 0, 1
+# linter.discover.formats.FORMATS, written out: importing the package here would slow
+# every `claimlint check` (the parser is built on each run).
+FORMATS = ("text", "json", "yaml", "markdown")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    from linter.discover.formats import FORMATS
-
     parser = sub.add_parser(
         "discover",
         parents=[common],
