@@ -211,8 +211,19 @@ def _pairs(
 
     # A document giving two values for one noun counts two things with it ("238,000
     # tonnes of zinc concentrates", "413,800 tonnes of zinc" mined): which of them the
-    # other document means cannot be told, so neither is compared.
-    if len({(x.low, x.high) for x in in_a}) > 1 or len({(y.low, y.high) for y in in_b}) > 1:
+    # other document means cannot be told, so neither is compared; unless two figures
+    # are one mistyped ("4,023,200 shares" and "4,043,200 shares" of one holding).
+    several = len({(x.low, x.high) for x in in_a}) > 1 or len({(y.low, y.high) for y in in_b}) > 1
+    typos = [
+        (a, b)
+        for a in in_a
+        for b in in_b
+        if mistyped(a, b) and same_thing(a, b) and same_subject(a, b, doc_names, weights)
+    ]
+    if len(typos) == 1 and not any(_overlaps(a, b) for a in in_a for b in in_b):
+        a, b = typos[0]
+        return [(a, b, shared_weight(a, b, weights))]
+    if several:
         return []
     matches = [(a, b) for a in in_a for b in in_b if alike(a, b)]
     # Documents that agree on this fact somewhere count different things with it elsewhere.
@@ -227,6 +238,28 @@ def _pairs(
         if len(values_a) == 1 and len(values_b) == 1 and _disjoint(a, b):
             found.append((a, b, shared_weight(a, b, weights)))
     return found
+
+
+def _digits(figure: str) -> str:
+    return re.sub(r"\D", "", figure).lstrip("0")
+
+
+def mistyped(a: Amount, b: Amount) -> bool:
+    """Two figures one typing slip apart: a digit changed or two swapped among three or more
+    ("4,023,200"/"4,043,200"), or the decimal point moved ("0.077"/"0.77").
+
+    Two different facts rarely differ by so little, so the pair needs no shared wording.
+    """
+    if not (a.figure[:1].isdigit() and b.figure[:1].isdigit()) or _overlaps(a, b):
+        return False
+    x, y = _digits(a.figure), _digits(b.figure)
+    if x == y:
+        return len(x) >= 2  # the point moved
+    if len(x) != len(y) or len(x) < 3:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
+    return len(diff) == 1 or (swapped and x[diff[1]] == y[diff[0]])
 
 
 def components(pairs: Iterable[tuple[Amount, Amount, float]]) -> list[list[Amount]]:

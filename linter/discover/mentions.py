@@ -387,6 +387,7 @@ def _made(
         start=base + reading.start,
         end=base + end,
         written=text[reading.start : end],
+        figure=reading.text,
         low=reading.low,
         high=reading.high,
         display=reading.display,

@@ -46,6 +46,7 @@ class Amount:
     dates: frozenset[str] = frozenset()  # the dates and weekdays the sentence gives
     values: frozenset[str] = frozenset()  # every number the sentence gives, as displayed
     published: str | None = None  # the document's publication date, where known
+    figure: str = ""  # the number as written, without its noun ("4,023,200", "0.077")
 
 
 @dataclass(frozen=True, slots=True)
