@@ -29,7 +29,12 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by 
 REGISTRY_SUFFIXES = (".yaml", ".yml")
 TEXT_FORMATS = ("full", "concise")  # ``text`` is kept as another name for ``full``
 # Subcommands that live in their own modules: each has register(subparsers) and run(args).
-COMMANDS = ("linter.commands.add", "linter.commands.init", "linter.commands.schema")
+COMMANDS = (
+    "linter.commands.add",
+    "linter.commands.init",
+    "linter.commands.schema",
+    "linter.commands.discover",
+)
 
 
 def _codes(value: str) -> list[str]:

@@ -390,6 +390,7 @@ def test_json_shape_and_stable_keys():
         "name_variants",
         "aliased_spellings",
         "quote_problems",
+        "unregistered",
     ]
     assert data["version"] == 1
     assert data["summary"] == {

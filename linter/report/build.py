@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from linter.diagnostics import Diagnostic, Location
+from linter.discover import Finding, discover_in
 from linter.facts.analysis import aliased_spellings, analysis_of, normalized_path, source_meta
 from linter.facts.dates import interval
 from linter.facts.model import (
@@ -183,6 +184,7 @@ class Report:
     name_variants: tuple[NameVariantReport, ...]
     quote_problems: tuple[QuoteProblem, ...]
     aliased_spellings: tuple[AliasedSpellingReport, ...] = ()
+    unregistered: tuple[Finding, ...] = ()  # what ``claimlint discover`` finds
 
 
 def build(ctx: Context, diagnostics: Sequence[Diagnostic]) -> Report:
@@ -195,6 +197,7 @@ def build(ctx: Context, diagnostics: Sequence[Diagnostic]) -> Report:
         diagnostics,
         locate=lambda claim: locate_quote(ctx, claim),
         aliased=aliased_spellings(ctx.registry, AliasIndex.build(ctx.registry.aliases)),
+        unregistered=discover_in(ctx),
     )
 
 
@@ -205,6 +208,7 @@ def assemble(
     diagnostics: Sequence[Diagnostic],
     locate: Callable[[Claim], Found | None] | None = None,
     aliased: Iterable[AliasedSpellings] = (),
+    unregistered: Iterable[Finding] = (),
 ) -> Report:
     """Combine already computed parts into a report (pure; what ``build`` wraps).
 
@@ -245,7 +249,9 @@ def assemble(
         quote_problems=len(problems),
     )
     spelled = tuple(aliased_report(registry, claims, entry) for entry in aliased)
-    return Report(registry.display_path, summary, topics, names, problems, spelled)
+    return Report(
+        registry.display_path, summary, topics, names, problems, spelled, tuple(unregistered)
+    )
 
 
 def aliased_report(

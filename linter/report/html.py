@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
+from linter.report import unregistered
 from linter.report.build import (
     AliasedSpellingReport,
     Citation,
@@ -149,6 +150,7 @@ def render(report: Report) -> str:
     parts.append("</section>")
     parts += _variants(report)
     parts += _problems(report)
+    parts += unregistered.html(report.unregistered, esc)
     parts += ["</main>", "</div>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from linter.diagnostics import Location
 from linter.escape import safe_json
+from linter.report import unregistered
 from linter.report.build import AliasedSpellingReport, Citation, QuoteProblem, Report, TopicReport
 from linter.report.present import summary_items
 
@@ -39,6 +40,7 @@ def as_data(report: Report) -> dict[str, Any]:
         ],
         "aliased_spellings": [_aliased(a) for a in report.aliased_spellings],
         "quote_problems": [_problem(p) for p in report.quote_problems],
+        "unregistered": unregistered.data(report.unregistered),
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from linter.report import unregistered
 from linter.report.build import (
     AliasedSpellingReport,
     Citation,
@@ -95,6 +96,7 @@ def render(report: Report) -> str:
         lines += _table(head, map(_problem, report.quote_problems))
     else:
         lines.append("Every quote was found in the source it cites.")
+    lines += unregistered.markdown(report.unregistered, text)
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,82 @@
+"""What discovery reads from documents and what it reports: plain data, no behaviour."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """A document of the corpus: its key (as ``sources:`` names it), text and date if known."""
+
+    key: str
+    display: str
+    text: str
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    doc: str  # the document's key
+    start: int  # offsets in the document's text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number with what it counts: "representatives from seven nations" -> 7 nations."""
+
+    sentence: Sentence
+    start: int  # the number as written, offsets in the document
+    end: int
+    written: str  # "seven", "17-year", "five-man"
+    low: float | None
+    high: float | None
+    display: str  # "7", "between 600,000 and 1,500,000"
+    kind: str  # count | quantity | duration
+    noun: str  # the counted noun, normalized ("country"; "war" for a duration)
+    noun_written: str  # as written ("nations")
+    unit: str  # "person" for five-man/five-person, "year", "mln dlrs", "" for none
+    modifiers: frozenset[str]  # capitalized words of the noun phrase ("soviet")
+    complement: str  # the noun of an "of" phrase: "members of the Council" -> "council"
+    subject: frozenset[str]  # content words just before the number ("representatives")
+    context: frozenset[str]  # content words of the sentence, number phrase left out
+    names: frozenset[str] = frozenset()  # the words of the sentence's names ("moscow")
+    dates: frozenset[str] = frozenset()  # the dates and weekdays the sentence gives
+    values: frozenset[str] = frozenset()  # every number the sentence gives, as displayed
+    published: str | None = None  # the document's publication date, where known
+    figure: str = ""  # the number as written, without its noun ("4,023,200", "0.077")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One mention of a finding's value: where it is, as a person checks it."""
+
+    doc: str
+    display: str  # the document as diagnostics name it
+    line: int
+    column: int
+    sentence: str  # the sentence, whitespace collapsed, as shown
+    quote: str  # the sentence exactly as the source writes it (a claim's quote)
+    written: str  # the value as written ("seven nations")
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    display: str  # "7", "Stanikzai"
+    places: tuple[Place, ...]
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Documents disagreeing about one fact no topic of the registry covers."""
+
+    kind: str  # count | quantity | duration | name
+    fact: str  # what the values are of: "nations", "year(s) of war", "spelling of Stanekzai"
+    values: tuple[Value, ...]
+    why: str  # why the mentions are thought to be about one fact
+    topic: str  # a topic name to register it under (a slug)

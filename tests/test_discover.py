@@ -1,0 +1,144 @@
+"""``claimlint discover``: the real CLI on the real seeds and on small written corpora."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import yaml
+from conftest import REPO, SEEDS, WAPO, WSJ, run_cli
+
+from benchmarks.eval_discover import seed_findings, seeds_score
+from linter.discover import Doc, discover
+from linter.discover.mentions import amounts, sentences
+
+
+def _seeds(tmp_path: Path) -> Path:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    return tmp_path
+
+
+def _amounts(text: str):
+    return [a for s in sentences("d.txt", text) for a in amounts(s)]
+
+
+def test_what_a_number_counts() -> None:
+    found = {
+        a.written: (a.noun, a.unit, a.display)
+        for a in _amounts(
+            "Lavrov sat between a five-man Taliban delegation and four members of the Council. "
+            "Russia convened representatives from seven nations for talks to end a 17-year war."
+        )
+    }
+    assert found["five-man Taliban delegation"] == ("delegation", "person", "5")
+    assert found["four members"] == ("member", "", "4")
+    assert found["seven nations"] == ("country", "", "7")
+    assert found["17-year war"] == ("war", "year", "17")
+
+
+def test_parts_rates_times_and_names_are_not_counts() -> None:
+    text = (
+        "The COMEX fined Elders and three other large firms. It will fill 50 megawatts each. "
+        "Two years ago it had 104 orders and options. It flew 15 Boeing 767-300 planes."
+    )
+    written = {a.written for a in _amounts(text)}
+    assert not written & {"three other large firms", "50 megawatts", "two years", "104 orders"}
+    assert "300 planes" not in written
+
+
+def test_the_command_offers_every_format() -> None:
+    from linter.commands.discover import FORMATS as OFFERED
+    from linter.discover.formats import FORMATS
+
+    assert OFFERED == FORMATS
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    text = "A representative from the U.S. Embassy in Moscow will attend. Mr. Malashenko said so."
+    assert [s.text for s in sentences("d", text)] == [
+        "A representative from the U.S. Embassy in Moscow will attend.",
+        "Mr. Malashenko said so.",
+    ]
+
+
+def test_the_seeds_real_disagreements_and_no_false_one() -> None:
+    score = seeds_score(seed_findings())
+    assert score["false"] == []
+    assert {"countries-at-meeting", "lavrov-spelling", "stanekzai-spelling"} <= set(score["found"])
+
+
+def test_one_fact_two_numbers_across_two_documents() -> None:
+    a = Doc("a.txt", "a.txt", "Acme Corp said Acme will lay off 1,200 workers at its Dayton plant.")
+    b = Doc("b.txt", "b.txt", "Acme Corp said it will lay off 900 workers at the Dayton plant.")
+    (finding,) = discover([a, b])
+    assert finding.kind == "count" and [v.display for v in finding.values] == ["900", "1,200"]
+    assert {p.doc for v in finding.values for p in v.places} == {"a.txt", "b.txt"}
+
+
+def test_no_finding_when_subjects_dates_or_parts_differ() -> None:
+    base = "Moody's Investors Service said it upgraded {}'s {} mln dlrs of debt."
+    crane = Doc("a.txt", "a.txt", base.format("Crane Co", 75) + " Crane Co and Upjohn Co.")
+    upjohn = Doc("b.txt", "b.txt", base.format("Upjohn Co", 400) + " Crane Co and Upjohn Co.")
+    assert discover([crane, upjohn]) == []  # the same template about two companies
+    day = "Acme Corp said it will lay off {} workers at its Dayton plant."
+    early = Doc("a.txt", "a.txt", day.format("1,200"), "1987-03-02")
+    late = Doc("b.txt", "b.txt", day.format(900), "1987-03-20")
+    assert discover([early, late]) == []  # reports weeks apart: two moments
+    whole = Doc("a.txt", "a.txt", "Acme Corp will buy 40 new planes from Boeing and Airbus.")
+    parts = Doc("b.txt", "b.txt", "Acme Corp will buy 25 planes from Airbus and 15 from Boeing.")
+    assert discover([whole, parts]) == []  # 25 + 15 is the 40
+
+
+def test_text_output_exit_code_and_location(tmp_path: Path) -> None:
+    root = _seeds(tmp_path)
+    done = run_cli("discover", "seeds", cwd=root)
+    assert done.returncode == 1, done.stderr
+    assert f"{WSJ}:10:86" in done.stdout and f"{WAPO}:15:125" in done.stdout
+    assert "seven nations" in done.stdout and "Sergey Lavrov" in done.stdout
+    assert done.stdout.rstrip().endswith("claimlint discover --format yaml")
+
+
+def test_yaml_output_pastes_into_a_registry_that_check_accepts(tmp_path: Path) -> None:
+    root = _seeds(tmp_path)
+    done = run_cli("discover", "seeds", "--format", "yaml", cwd=root)
+    assert done.returncode == 1, done.stderr
+    block = yaml.safe_load(done.stdout)
+    assert set(block) == {"topics", "claims"} and "country-count" in block["topics"]
+    (root / "claims.yaml").write_text(done.stdout, encoding="utf-8")
+    checked = run_cli("check", "--format", "json", cwd=root)
+    codes = {d["code"] for d in json.loads(checked.stdout)["diagnostics"]}
+    assert not {c for c in codes if c[0] in "QSR"}, checked.stdout  # every quote is exact
+    assert "F101" in codes  # the new conflict is reported
+    again = run_cli("discover", cwd=root)  # now registered: nothing new
+    assert again.returncode == 0 and "No disagreement" in again.stdout
+
+
+def test_json_and_markdown(tmp_path: Path) -> None:
+    root = _seeds(tmp_path)
+    data = json.loads(run_cli("discover", "seeds", "--format", "json", cwd=root).stdout)
+    topics = {f["topic"]: f for f in data["findings"]}
+    mention = topics["country-count"]["values"][0]["mentions"][0]
+    assert set(mention) == {"path", "line", "column", "published", "written", "sentence"}
+    md = run_cli("discover", "seeds", "--format", "markdown", cwd=root).stdout
+    assert md.startswith("# Not yet registered") and "| value | where |" in md
+
+
+def test_registered_topics_and_aliases_are_left_out(tmp_path: Path) -> None:
+    root = _seeds(tmp_path)
+    shutil.copy(REPO / "claims.yaml", root / "claims.yaml")
+    done = run_cli("discover", cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "No disagreement" in done.stdout
+
+
+def test_usage_errors_are_plain(tmp_path: Path) -> None:
+    no_registry = run_cli("discover", cwd=tmp_path)
+    assert no_registry.returncode == 2 and "no registry" in no_registry.stderr
+    assert "Traceback" not in no_registry.stderr
+    missing = run_cli("discover", "nowhere", cwd=tmp_path)
+    assert missing.returncode == 2 and "nowhere: no such file or folder" in missing.stderr
+    (tmp_path / "claims.yaml").write_text("claims: [\n", encoding="utf-8")
+    broken = run_cli("discover", "--registry", "claims.yaml", cwd=tmp_path)
+    assert broken.returncode == 2 and "claimlint check" in broken.stderr
+    assert not (tmp_path / "out.txt").exists()
