@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--no-cache", action="store_true", help="do not read or write the cache of prepared sources"
     )
+    common.add_argument(
+        "--repair-encoding",
+        action="store_true",
+        help="decode Windows-1252 and UTF-16 sources and repair mojibake (each one reported, S104)",
+    )
 
     check = sub.add_parser(
         "check",
@@ -233,6 +238,7 @@ def settings(args: argparse.Namespace) -> Config:
         "extend_ignore": _more(config.extend_ignore, getattr(args, "extend_ignore", None)),
         "fail_on": getattr(args, "fail_on", None),
         "cache": False if args.no_cache else None,
+        "repair_encoding": True if getattr(args, "repair_encoding", False) else None,
     }
     return config.with_overrides(**overrides)
 
