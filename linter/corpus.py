@@ -15,7 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from linter.config import Config
-from linter.extract import FORMATS, Extracted, ExtractError, Note, Place, Reader, kind_of
+from linter.extract import (
+    EXTRACTOR_VERSION,
+    FORMATS,
+    Extracted,
+    ExtractError,
+    Note,
+    Place,
+    Reader,
+    kind_of,
+)
 from linter.model import Registry
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -208,8 +217,11 @@ def read_document(
     except OSError as exc:
         return None, SourceProblem("S103", f"source '{key}' cannot be read: {exc.strerror or exc}")
     reader = reader or Reader(False)
-    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     kind = kind_of(path.suffix)
+    hasher = hashlib.blake2b(data, digest_size=16)
+    if kind != "text" or repair:  # the text verdicts are cached on depends on how it was read
+        hasher.update(f"\0{EXTRACTOR_VERSION}:{kind}:{int(repair)}".encode())
+    digest = hasher.hexdigest()
     try:
         extracted = reader.read(digest, kind, repair, data)
     except ExtractError as exc:

@@ -22,7 +22,10 @@ from linter.extract import Extracted, ExtractError, require
 
 EDGE = 2  # lines at the top and at the bottom of a page that may be a running header/footer
 _DIGITS = re.compile(r"\d+")
-_HYPHEN = re.compile("[\ufffe\x02]\r?\n?")  # PDFium's marks of a word hyphenated at a line end
+# PDFium writes U+0002 for a hyphen it cannot tell from a soft one; at a line end the word
+# goes on. Kept as "-": browsers and word processors do not hyphenate, so a real hyphen
+# ("Taliban-Afghan") is far more common than a word split across lines.
+_HYPHEN = re.compile("[\ufffe\x02](?:\r?\n)?")
 
 
 def _pages(data: bytes) -> list[list[str]]:
@@ -39,7 +42,7 @@ def _pages(data: bytes) -> list[list[str]]:
             text = textpage.get_text_bounded()
             textpage.close()
             page.close()
-            text = _HYPHEN.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+            text = _HYPHEN.sub("-", text).replace("\r\n", "\n").replace("\r", "\n")
             pages.append(text.split("\n"))
         return pages
     finally:
