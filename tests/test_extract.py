@@ -314,3 +314,17 @@ def test_unknown_corpus_format_is_a_config_error(folder):
     result = cli("check", cwd=root)
     assert result.returncode == 2
     assert "unknown format 'pdfs'; did you mean 'pdf'?" in result.stderr
+
+
+def test_readme_documents_sources_before_the_registry_and_every_setting():
+    from linter.config import Config
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    headings = [line for line in readme.splitlines() if line.startswith("## ")]
+    at = headings.index("## Sources: web pages, PDFs, Word files, encodings")
+    assert headings[at + 1] == "## The claims registry (`claims.yaml`)"
+    for key in Config.__dataclass_fields__:
+        if key != "origin":
+            assert f"\n{key.replace('_', '-')} = " in readme, key
+    bench = (REPO / "benchmarks" / "README.md").read_text(encoding="utf-8")
+    assert "`bench_extract.py`" in bench
