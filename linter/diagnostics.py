@@ -23,6 +23,7 @@ class Location:
     path: str
     line: int
     column: int
+    place: str = ""  # "page 2, line 3, column 5" in a PDF, where line:column would mislead
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"

@@ -328,3 +328,27 @@ def test_readme_documents_sources_before_the_registry_and_every_setting():
             assert f"\n{key.replace('_', '-')} = " in readme, key
     bench = (REPO / "benchmarks" / "README.md").read_text(encoding="utf-8")
     assert "`bench_extract.py`" in bench
+
+
+def test_report_locates_a_pdf_quote_by_page_and_line(folder):
+    root = folder([], "article.pdf")
+    (root / "claims.yaml").write_text(
+        textwrap.dedent(
+            """\
+            topics:
+              taliban-delegates:
+                kind: count
+            claims:
+              - id: five-man
+                source: sources/article.pdf
+                quote: sitting between a five-man Taliban delegation and four members
+                topic: taliban-delegates
+                value: 5
+            """
+        ),
+        encoding="utf-8",
+    )
+    report = cli("report", cwd=root)
+    assert report.returncode == 0, report.stderr
+    assert "sources/article.pdf (page 1, line " in report.stdout
+    assert "**sitting between a five-man Taliban delegation and four members**" in report.stdout
