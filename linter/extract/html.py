@@ -24,7 +24,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from linter.extract import Extracted
+from linter.extract import Extracted, ExtractError
 from linter.extract.text import decode
 
 SKIPPED = {"script", "style", "noscript", "template", "svg", "math", "title", "nav", "iframe"}
@@ -148,6 +148,9 @@ def extract_html(data: bytes, *, repair: bool = False) -> Extracted:
         data, repair=repair, declared=declared.group(1).decode("ascii") if declared else None
     )
     reader = _Reader()
-    reader.feed(text)
-    reader.close()
+    try:
+        reader.feed(text)
+        reader.close()
+    except (AssertionError, ValueError) as exc:  # html.parser's few hard failures
+        raise ExtractError(f"its HTML cannot be parsed ({exc})") from None
     return Extracted("".join(reader.parts), "html", reader.anchors, notes)

@@ -45,6 +45,8 @@ def _pages(data: bytes) -> list[list[str]]:
             text = _HYPHEN.sub("-", text).replace("\r\n", "\n").replace("\r", "\n")
             pages.append(text.split("\n"))
         return pages
+    except pdfium.PdfiumError as exc:  # a damaged page
+        raise ExtractError(f"it is a damaged PDF ({exc})") from None
     finally:
         document.close()
 
