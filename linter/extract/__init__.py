@@ -181,8 +181,9 @@ class Reader:
     ) -> Extracted:
         """The extraction of a file's bytes (``data``, or a function reading them).
 
-        Bytes in hand (a corpus being loaded) are not remembered in memory: texts
-        are read again on use, so that thousands of documents are not all held.
+        A plain text whose bytes are in hand (a corpus being loaded) is not
+        remembered: it is read again on use, so that thousands of documents are
+        not all held; an extracted one is (extracting it again costs more).
         """
         key = f"{EXTRACTOR_VERSION}:{kind}:{int(repair)}:{digest}"
         found = self._memory.get(key)
@@ -194,7 +195,7 @@ class Reader:
             self.extracted += 1
             if kind != "text" and self._open() is not None:
                 self._store.put_extract(key, found.to_json())
-        if isinstance(data, bytes):
+        if kind == "text" and isinstance(data, bytes):
             return found
         self._memory[key] = found
         self._memory.move_to_end(key)
