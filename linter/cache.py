@@ -22,7 +22,8 @@ from pathlib import Path
 from linter import __version__
 from linter.text.verify import Outcome, Span, Verdict
 
-SCHEMA = 2  # 2: each row carries a checksum (``_sealed``)
+SCHEMA = 3  # 2: each row carries a checksum (``_sealed``); 3: extracted texts
+_TABLE = "(key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
 
 def corpus_fingerprint(hashes: Mapping[str, str]) -> str:
@@ -108,12 +109,14 @@ class VerdictCache:
                 row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
                 if row is None or row[0] != f"{SCHEMA}:{__version__}":
                     db.execute("DROP TABLE IF EXISTS verdicts")
-                    db.execute("CREATE TABLE verdicts (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                    db.execute("DROP TABLE IF EXISTS extracts")
+                    db.execute(f"CREATE TABLE verdicts {_TABLE}")
                     db.execute(
                         "INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
                         (f"{SCHEMA}:{__version__}",),
                     )
                     db.commit()
+                db.execute(f"CREATE TABLE IF NOT EXISTS extracts {_TABLE}")
                 return db
             except sqlite3.DatabaseError:  # corrupt or not a database: start afresh
                 with contextlib.suppress(Exception):
@@ -149,6 +152,28 @@ class VerdictCache:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO verdicts VALUES (?, ?)",
                     ((key, _sealed(key, encode(v))) for key, v in items),
+                )
+        except sqlite3.Error:
+            pass
+
+    def get_extract(self, key: str) -> str | None:
+        """A source's extracted text (see linter.extract), JSON, by content-hash key."""
+        if self._db is None:
+            return None
+        try:
+            query = "SELECT value FROM extracts WHERE key = ?"
+            row = self._db.execute(query, (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return (_opened(key, row[0]) or None) if row else None
+
+    def put_extract(self, key: str, value: str) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO extracts VALUES (?, ?)", (key, _sealed(key, value))
                 )
         except sqlite3.Error:
             pass

@@ -80,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--no-cache", action="store_true", help="do not read or write the cache of prepared sources"
     )
+    common.add_argument(
+        "--repair-encoding",
+        action="store_true",
+        help="decode Windows-1252 and UTF-16 sources and repair mojibake (each one reported, S104)",
+    )
 
     check = sub.add_parser(
         "check",
@@ -253,6 +258,7 @@ def settings(args: argparse.Namespace) -> Config:
         "extend_ignore": _more(config.extend_ignore, getattr(args, "extend_ignore", None)),
         "fail_on": getattr(args, "fail_on", None),
         "cache": False if args.no_cache else None,
+        "repair_encoding": True if getattr(args, "repair_encoding", False) else None,
     }
     return config.with_overrides(**overrides)
 
@@ -524,7 +530,7 @@ def _raw_text(path: Path) -> str:
 def _named_by_registry(output: Path, ctx) -> str | None:
     """What the registry's text makes of ``output`` (a file it names, or a text file in a
     folder it names), even where the registry does not read or a claim is unusable."""
-    from linter.corpus import TEXT_SUFFIXES
+    from linter.corpus import SOURCE_SUFFIXES
 
     try:
         real, root = Path(os.path.realpath(output)), ctx.registry.root.resolve()
@@ -537,7 +543,7 @@ def _named_by_registry(output: Path, ctx) -> str | None:
     if rel in text:
         return f"{rel}, which the registry names"
     folder = rel.rpartition("/")[0]
-    if folder and real.suffix.lower() in TEXT_SUFFIXES and f"{folder}/" in text:
+    if folder and real.suffix.lower() in SOURCE_SUFFIXES and f"{folder}/" in text:
         return f"{rel}, a document in {folder}/, where the registry's sources are"
     return None
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from linter.errors import UsageError
 from linter.escape import UNSAFE, visible
+from linter.extract import DEFAULT_FORMATS, FORMATS
 from linter.fsutil import NotRegularFile, open_regular
 from linter.suggest import closest
 
@@ -38,6 +39,10 @@ class Config:
     # text file beside one (when ``corpus_siblings``) is always part of the corpus.
     corpus: tuple[str, ...] = ()
     corpus_siblings: bool = True
+    # Which formats of file beside a cited source (or matched by ``corpus``) join the corpus.
+    corpus_formats: tuple[str, ...] = DEFAULT_FORMATS
+    # Decode declared legacy encodings and repair mojibake in sources (always with a note).
+    repair_encoding: bool = False
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -170,7 +175,9 @@ def _coerce(name: str, raw: Any, where: str) -> Any:
         if name == "corpus":
             return tuple(corpus_glob(pattern, where) for pattern in raw)
         return tuple(raw)
-    if name in {"corpus_siblings", "cache"}:
+    if name == "corpus_formats":
+        return check_formats(raw, where)
+    if name in {"corpus_siblings", "cache", "repair_encoding"}:
         if not isinstance(raw, bool):
             raise UsageError(f"{where} must be true or false")
         return raw
@@ -223,6 +230,21 @@ def corpus_glob(pattern: str, where: str) -> str:
             f"{where}: pattern '{shown}' names no files; write a glob such as 'archive/**/*.txt'"
         )
     return "/".join(kept)
+
+
+def check_formats(raw: Any, where: str) -> tuple[str, ...]:
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        raise UsageError(f'{where} must be a list of strings (e.g. ["text", "html"])')
+    for value in raw:
+        if value not in FORMATS:
+            hint = closest(value, FORMATS)
+            suggestion = f"; did you mean '{hint}'?" if hint else ""
+            raise UsageError(
+                f"{where}: unknown format '{value}'{suggestion} (known: {', '.join(FORMATS)})"
+            )
+    return tuple(raw)
 
 
 def check_threshold(raw: Any, where: str) -> float:

@@ -115,14 +115,15 @@ class Context:
         if span is None or span.doc not in self.corpus.documents:
             return None
         doc = self.corpus.documents[span.doc]
-        line, column = doc.position(span.start)
+        place = doc.place(span.start)
         return SourceSpan(
             path=doc.display,
-            line=line,
-            column=column,
+            line=place.line,
+            column=place.column,
             text=doc.text[span.start : span.end],
             start=span.start,
             end=span.end,
+            place=place.label,
         )
 
     def display(self, key: str) -> str:

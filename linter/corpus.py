@@ -1,7 +1,8 @@
 """Source documents: which files make up the corpus, and reading them safely.
 
 A cited path is resolved against the registry's folder and must stay inside it
-(S102); the file must be UTF-8 text (S103). Problems are recorded per cited
+(S102); its text must be readable (S103): UTF-8 text, or a web page, PDF or Word
+file whose text ``linter.extract`` extracts. Problems are recorded per cited
 path so each claim citing a bad source is reported at its ``source`` value.
 """
 
@@ -12,21 +13,29 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from linter.config import Config
+from linter.extract import (
+    EXTRACTOR_VERSION,
+    FORMATS,
+    Extracted,
+    ExtractError,
+    Note,
+    Place,
+    Reader,
+    kind_of,
+)
 from linter.fsutil import open_regular
 from linter.model import Registry
 
-TEXT_SUFFIXES = {".txt", ".md", ".text"}
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
-BOM = b"\xef\xbb\xbf"
+TEXT_SUFFIXES = frozenset(FORMATS["text"])  # what plain-text tools such as discover read
+SOURCE_SUFFIXES = frozenset(s for suffixes in FORMATS.values() for s in suffixes)
 
 
-@lru_cache(maxsize=64)
-def _read_text(path: str, stamp: Stamp, digest: str) -> str:
-    """A source's text, read again from disk (recently read texts are kept).
+def _read_bytes(path: str, stamp: Stamp, digest: str, kind: str, repair: bool) -> bytes:
+    """A source's bytes, read again from disk (for a text no longer in memory).
 
     The bytes must be the ones checked: same stamp and same content hash, so a
     file rewritten in place, even to its old size and modification time, is caught.
@@ -38,10 +47,10 @@ def _read_text(path: str, stamp: Stamp, digest: str) -> str:
             if _stamp(os.fstat(handle.fileno())) != stamp:
                 raise OSError("it changed")
             data = handle.read()
-        if digest and _digest(data) != digest:
+        if digest and _digest(data, kind, repair) != digest:
             raise OSError("its content changed")
-        return data.removeprefix(BOM).decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        return data
+    except OSError as exc:
         raise UsageError(
             f"source {path} changed or vanished while claimlint was checking it ({exc});"
             " run the check again"
@@ -57,8 +66,12 @@ def _stamp(stat: os.stat_result) -> Stamp:
     return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def _digest(data: bytes, kind: str = "text", repair: bool = False) -> str:
+    """The content hash verdicts are cached on: the bytes, and how they were read."""
+    hasher = hashlib.blake2b(data, digest_size=16)
+    if kind != "text" or repair:  # the text verdicts are cached on depends on how it was read
+        hasher.update(f"\0{EXTRACTOR_VERSION}:{kind}:{int(repair)}".encode())
+    return hasher.hexdigest()
 
 
 @dataclass(slots=True)
@@ -76,19 +89,32 @@ class Document:
     path: str  # absolute path of the file
     stamp: Stamp  # size, times and inode when it was checked
     digest: str = ""  # content hash of the file's bytes (for the verdict cache)
+    kind: str = "text"  # the format read (linter.extract.FORMATS)
+    repair: bool = False  # legacy encodings and mojibake repaired (repair-encoding)
+    notes: tuple[Note, ...] = ()  # what reading it did or found (S104)
+    reader: Reader = field(default_factory=lambda: Reader(False), repr=False, compare=False)
+
+    def extracted(self) -> Extracted:
+        """The quotable text with its location map (from memory, the cache, or the file)."""
+        return self.reader.read(
+            self.digest,
+            self.kind,
+            self.repair,
+            lambda: _read_bytes(self.path, self.stamp, self.digest, self.kind, self.repair),
+        )
 
     @property
     def text(self) -> str:
-        return _read_text(self.path, self.stamp, self.digest)
+        return self.extracted().text
+
+    def place(self, offset: int) -> Place:
+        """Where a character offset of the text is, in the file's own terms."""
+        return self.extracted().place(offset)
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset.
-
-        Counting in C beats building a line table: only a few offsets per
-        document are ever located.
-        """
-        text = self.text
-        return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+        """1-based line and column of a character offset (line on the page in a PDF)."""
+        place = self.place(offset)
+        return place.line, place.column
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,22 +153,6 @@ class _Texts(Mapping[str, str]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._documents
-
-
-def check_source(data: bytes) -> str | None:
-    """Why a source file's bytes are not UTF-8 text, or None when they are."""
-    if b"\0" in data:
-        return "it is a binary file (it contains NUL bytes), not text"
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return (
-            f"it is not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, column {column});"
-            " re-save it as UTF-8"
-        )
-    return None
 
 
 def resolve(
@@ -226,7 +236,10 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
         return str(path)
 
 
-def read_document(path: Path, key: str) -> tuple[Document | None, SourceProblem | None]:
+def read_document(
+    path: Path, key: str, reader: Reader | None = None, repair: bool = False
+) -> tuple[Document | None, SourceProblem | None]:
+    """A source document, its text extracted (linter.extract), or why it cannot be read."""
     try:
         with open_regular(path) as handle:
             stat = os.fstat(handle.fileno())
@@ -239,16 +252,24 @@ def read_document(path: Path, key: str) -> tuple[Document | None, SourceProblem 
             data = handle.read()
     except (OSError, ValueError) as exc:
         return None, SourceProblem("S103", f"source '{key}' cannot be read: {exc.strerror or exc}")
-    why = check_source(data)
-    if why is not None:
-        return None, SourceProblem("S103", f"source '{key}' is unreadable: {why}")
+    reader = reader or Reader(False)
+    kind = kind_of(path.suffix)
+    digest = _digest(data, kind, repair)
+    try:
+        extracted = reader.read(digest, kind, repair, data)
+    except ExtractError as exc:
+        return None, SourceProblem("S103", f"source '{key}' is unreadable: {exc}")
     absolute = path.absolute()
     return Document(
         key=key,
         display=display_path(absolute),
         path=str(absolute),
         stamp=_stamp(stat),
-        digest=_digest(data),
+        digest=digest,
+        kind=kind,
+        repair=repair,
+        notes=extracted.notes,
+        reader=reader,
     ), None
 
 
@@ -262,10 +283,11 @@ def corpus_files(
     found: dict[str, Path] = {}
     real_root = root.resolve()
     candidates: list[Path] = []
+    suffixes = {s for name in config.corpus_formats for s in FORMATS.get(name, ())}
     if config.corpus_siblings:
         for folder in sorted(cited_dirs):
             with contextlib.suppress(OSError):  # an unreadable folder adds nothing
-                candidates.extend(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES)
+                candidates.extend(p for p in folder.iterdir() if p.suffix.lower() in suffixes)
     for pattern in config.corpus:
         candidates.extend(_glob(root, pattern))
     for path in candidates:
@@ -305,6 +327,8 @@ def load_corpus(
     ``on_read`` is told the number of documents read so far (for progress).
     """
     corpus = Corpus()
+    reader = Reader(config.cache)
+    repair = config.repair_encoding
     tell = on_read or (lambda _count: None)
     root = registry.root
     cited_dirs: set[Path] = set()
@@ -314,7 +338,7 @@ def load_corpus(
         path, key, problem = resolve(root, cited, real_root)
         if problem is None and path is not None and key is not None:
             if key not in corpus.documents:
-                doc, problem = read_document(path, key)
+                doc, problem = read_document(path, key, reader, repair)
                 if doc is not None:
                     corpus.documents[key] = doc
                     tell(len(corpus.documents))
@@ -327,8 +351,9 @@ def load_corpus(
     for path, key in corpus_files(root, cited_dirs, config, read):
         if key in corpus.documents:
             continue
-        doc, problem = read_document(path, key)
+        doc, problem = read_document(path, key, reader, repair)
         if doc is not None:  # an unreadable uncited file is simply not part of the corpus
             corpus.documents[key] = doc
             tell(len(corpus.documents))
+    reader.close()  # reopened if a text must be extracted again
     return corpus

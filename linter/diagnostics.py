@@ -23,6 +23,7 @@ class Location:
     path: str
     line: int
     column: int
+    place: str = ""  # "page 2, line 3, column 5" in a PDF, where line:column would mislead
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
@@ -36,11 +37,16 @@ class SourceSpan:
     line: int
     column: int
     text: str
-    start: int = 0  # offsets into the document's decoded text
+    start: int = 0  # offsets into the document's extracted text
     end: int = 0
+    # "page 2, line 3, column 5" (PDF) or "paragraph 4, column 1" (Word): line:column alone
+    # would mislead there; empty for text and web pages, located by line and column.
+    place: str = ""
 
     @property
     def where(self) -> str:
+        if self.place:
+            return f"{self.path} ({self.place})"
         return f"{self.path}:{self.line}:{self.column}"
 
 

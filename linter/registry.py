@@ -48,7 +48,7 @@ KINDS = ("count", "quantity", "date", "set", "name", "text")
 # Every rule code claimlint defines; used if a rule module cannot be imported.
 KNOWN_CODES = frozenset(
     {"Q101", "Q102", "Q103", "Q104", "S101", "S102", "S103", "R101", "R102", "R103"}
-    | {"R104", "R105", "F101", "F102", "F103", "F104", "F105"}
+    | {"R104", "R105", "F101", "F102", "F103", "F104", "F105", "S104"}
 )
 
 _KINDS_OF = {"scalar": "a single value", "seq": "a list", "map": "a mapping"}

@@ -82,6 +82,8 @@ class Citation:
         """``path:line`` of the quote in its source, else the source path alone."""
         if self.location is None:
             return self.source
+        if self.location.place:  # a PDF's page and line, a Word file's paragraph
+            return f"{self.location.path} ({self.location.place})"
         return f"{self.location.path}:{self.location.line}"
 
 
@@ -395,8 +397,9 @@ def locate_quote(ctx: Context, claim: Claim) -> Found | None:
     span = verdict.span
     if document is None or span.doc != document.key:
         return None
-    line, column = document.position(span.start)
-    return document.text, span.start, span.end, Location(document.display, line, column)
+    place = document.place(span.start)
+    location = Location(document.display, place.line, place.column, place.label)
+    return document.text, span.start, span.end, location
 
 
 def quote_problems(diagnostics: Iterable[Diagnostic]) -> tuple[QuoteProblem, ...]:

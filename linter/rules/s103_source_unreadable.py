@@ -1,8 +1,13 @@
 """The cited source is not readable text.
 
-Sources must be UTF-8 text files. A binary file (one holding NUL bytes), a file
-in another encoding, a directory or a file that cannot be opened is reported
-with the reason. A UTF-8 byte order mark and CRLF line ends are fine.
+Sources are UTF-8 text files, web pages (``.html``), PDFs and Word files
+(``.docx``), whose text is extracted. A binary file of another kind, a file in
+another encoding (with the line and column of its first bad byte and the
+encoding it looks like), a PDF with no text in it (a scan), a directory or a
+file that cannot be opened is reported with the reason. So is a PDF or Word
+file when the library that reads it is not installed: the message names the
+extra to install (``pip install 'claimlint-citations[pdf]'``). A UTF-8 byte
+order mark and CRLF line ends are fine.
 
 Passes:
     - id: lavrov-promise
@@ -11,7 +16,7 @@ Passes:
 
 Fails:
     - id: lavrov-promise
-      source: seeds/scan.pdf                   # binary
+      source: seeds/photo.jpg                  # binary
       quote: promised to work for a united and peaceful Afghanistan
 """
 

@@ -1,0 +1,354 @@
+"""Sources as users have them: web pages, PDFs, Word files, text in the wrong encoding.
+
+Every test drives the real CLI on real files (tests/data/extract/README.md says
+where each comes from); the Word file is made here with python-docx.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+DATA = Path(__file__).resolve().parent / "data" / "extract"
+NODE = "nodejs-querystring.html"
+
+# Quotes of the article (seeds/001), each with the verdict it must get from any of its forms.
+ARTICLE_QUOTES = {
+    # Across <a>Sergei&nbsp;Lavrov</a>, <b>promised</b> to <em>work</em> in the web page.
+    "verbatim": (
+        "Russian Foreign Minister Sergei Lavrov on Friday promised to work for a united and"
+        " peaceful Afghanistan",
+        None,
+    ),
+    # Across the PDF's page break (and Chromium's running footer and header).
+    "page-break": (
+        "The United States stands ready to work with all interested parties to support and"
+        " facilitate a peace process",
+        None,
+    ),
+    "curly": ("“Russia stands for preserving the one and undivided Afghanistan", None),
+    "number": ("sitting between a four-man Taliban delegation and four members", "Q103"),
+    "word": ("promised to labor for a united and peaceful Afghanistan", "Q102"),
+    "paraphrase": ("Moscow wants the Afghan war to end before the winter", "Q101"),
+}
+
+
+def cli(*args: str, cwd: Path, block: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    """``python -m linter`` for real; ``block`` names modules made impossible to import."""
+    path = [str(REPO)]
+    if block:
+        shim = cwd / ".blocked"
+        shim.mkdir(exist_ok=True)
+        for module in block:
+            (shim / f"{module}.py").write_text(f"raise ImportError('{module} is blocked')\n")
+        path.insert(0, str(shim))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "linter", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """A project folder holding the fixtures, with its own cache; call it with claims."""
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "project"
+    (root / "sources").mkdir(parents=True)
+
+    def write(claims: list[tuple[str, str, str]], *files: str, config: str = "") -> Path:
+        for name in files:
+            shutil.copy(DATA / name, root / "sources" / name)
+        lines = ["claims:"]
+        for ident, source, quote in claims:
+            lines += [f"  - id: {ident}", f"    source: sources/{source}", f"    quote: {quote!r}"]
+        (root / "claims.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if config:
+            (root / "claimlint.toml").write_text(textwrap.dedent(config), encoding="utf-8")
+        return root
+
+    return write
+
+
+def diagnostics(result: subprocess.CompletedProcess[str]) -> list[dict]:
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)["diagnostics"]
+
+
+def codes(result: subprocess.CompletedProcess[str]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for d in diagnostics(result):
+        found.setdefault(d["claim"], set()).add(d["code"])
+    return found
+
+
+# -- a real web page -----------------------------------------------------------------
+
+
+def test_real_web_page_is_read_as_a_reader_sees_it(folder):
+    root = folder(
+        [
+            # <code>node:querystring</code> inside the sentence.
+            (
+                "markup",
+                NODE,
+                "The node:querystring module provides utilities for parsing and formatting URL"
+                " query strings.",
+            ),
+            # "&#x3C;" in the file; the link markup inside the sentence.
+            ("entity", NODE, "querystring is more performant than <URLSearchParams> but is not"),
+            # Only in the page's <script>.
+            ("script", NODE, "const storedTheme = localStorage.getItem('theme');"),
+        ],
+        NODE,
+    )
+    found = codes(cli("check", "--format", "json", cwd=root))
+    assert found == {"script": {"Q101"}}
+
+
+def test_real_web_page_navigation_is_left_out():
+    """The page lists every module twice: in its navigation column and in a picker."""
+    from linter.extract import extract
+
+    raw = (DATA / NODE).read_bytes()
+    assert raw.count(b">Asynchronous context tracking<") == 2
+    assert extract(raw, "html").text.count("Asynchronous context tracking") == 1
+
+
+# One word changed ("standardized" in the page, which writes "&#x3C;" and a link there).
+CHANGED = "querystring is more performant than <URLSearchParams> but is not a standardised API"
+
+
+def test_web_page_location_is_the_line_and_column_in_the_file(folder):
+    root = folder([("changed", NODE, CHANGED)], NODE)
+    [d] = diagnostics(cli("check", "--format", "json", cwd=root))
+    assert d["code"] == "Q102"
+    line = (DATA / NODE).read_text(encoding="utf-8").splitlines()[d["source"]["line"] - 1]
+    assert line[d["source"]["column"] - 1 :].startswith("querystring</code> is more performant")
+    assert "<a href" in line  # the file has markup there; the quote is compared without it
+    assert " ".join(d["source"]["text"].split()).endswith("a standardized API")
+
+
+def test_fix_writes_the_extracted_text_not_the_markup(folder):
+    root = folder([("changed", NODE, CHANGED)], NODE)
+    fixed = cli("check", "--fix", cwd=root)
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    registry = (root / "claims.yaml").read_text(encoding="utf-8")
+    assert "than <URLSearchParams> but is not a standardized API" in registry
+    assert "<a href" not in registry and "&#x3C;" not in registry
+
+
+def test_hidden_script_and_navigation_text_of_an_article_is_not_quotable(folder):
+    from tests.data.extract.make_fixtures import DECOYS
+
+    root = folder([(k, "article.html", v) for k, v in DECOYS.items()], "article.html")
+    found = codes(cli("check", "--format", "json", "--select", "Q", cwd=root))
+    assert found == {k: {"Q101"} for k in DECOYS}
+
+
+# -- one article as text, web page and PDF --------------------------------------------
+
+
+@pytest.mark.parametrize("source", ["article.txt", "article.html", "article.pdf"])
+def test_same_quote_same_verdict_in_every_form_of_the_article(folder, source):
+    claims = [(k, source, quote) for k, (quote, _) in ARTICLE_QUOTES.items()]
+    root = folder(claims, source)
+    found = codes(cli("check", "--format", "json", "--select", "Q", cwd=root))
+    expected = {k: {code} for k, (_, code) in ARTICLE_QUOTES.items() if code}
+    assert found == expected
+
+
+def test_pdf_quote_across_the_page_break_is_found_and_located_by_page(folder):
+    quote = ARTICLE_QUOTES["page-break"][0].replace("interested", "intrested")
+    root = folder([("typo", "article.pdf", quote)], "article.pdf")
+    [d] = diagnostics(cli("check", "--format", "json", cwd=root))
+    assert d["code"] == "Q102"
+    assert "article.pdf (page 1, line " in d["message"]
+    assert "support and facilitate a peace process" in " ".join(d["source"]["text"].split())
+    assert "Washington Post" not in d["source"]["text"]  # the running footer/header is gone
+
+
+def test_missing_pdf_library_names_the_extra_to_install(folder):
+    root = folder([("pdf", "article.pdf", ARTICLE_QUOTES["verbatim"][0])], "article.pdf")
+    result = cli("check", "--no-cache", cwd=root, block=("pypdfium2",))
+    assert result.returncode == 1
+    assert "S103" in result.stdout
+    assert "pip install 'claimlint-citations[pdf]'" in " ".join(result.stdout.split())
+
+
+def test_repeat_run_extracts_nothing(folder):
+    """The second run cannot import the PDF and Word readers, and needs neither."""
+    root = folder([("pdf", "article.pdf", ARTICLE_QUOTES["word"][0])], "article.pdf")
+    make_docx(root / "sources" / "memo.docx")
+    first = cli("check", cwd=root)
+    assert "Q102" in first.stdout and "S103" not in first.stdout
+    second = cli("check", cwd=root, block=("pypdfium2", "docx"))
+    assert second.stdout == first.stdout and second.returncode == first.returncode
+    # The same run without the cache does need them: the block is real.
+    third = cli("check", "--no-cache", cwd=root, block=("pypdfium2", "docx"))
+    assert "S103" in third.stdout
+
+
+# -- Word --------------------------------------------------------------------------
+
+
+def make_docx(path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Memo on the Moscow talks", level=1)
+    document.add_paragraph("The Kremlin invited delegations from eleven countries.")
+    para = document.add_paragraph("Officials said the talks were ")
+    para.add_run("constructive").bold = True
+    para.add_run(" and would continue.")
+    hidden = document.add_paragraph("Visible start. ")
+    hidden.add_run("The hidden note says the talks failed.").font.hidden = True
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Delegates"
+    table.cell(0, 1).text = "Five Taliban envoys attended the meeting."
+    document.save(path)
+
+
+def test_word_file_is_read_by_paragraph(folder):
+    root = folder(
+        [
+            ("bold", "memo.docx", "the talks were constructive and would continue"),
+            ("table", "memo.docx", "Five Taliban envoys attended the meeting."),
+            ("hidden", "memo.docx", "The hidden note says the talks failed."),
+            ("number", "memo.docx", "delegations from twelve countries"),
+        ]
+    )
+    make_docx(root / "sources" / "memo.docx")
+    found = diagnostics(cli("check", "--format", "json", "--select", "Q", cwd=root))
+    by_claim = {d["claim"]: d for d in found}
+    assert set(by_claim) == {"hidden", "number"}
+    assert by_claim["hidden"]["code"] == "Q101"
+    assert by_claim["number"]["code"] == "Q103"
+    assert "memo.docx (paragraph 2, column " in by_claim["number"]["message"]
+
+
+# -- encodings ---------------------------------------------------------------------
+
+CURLY = "“Russia stands for preserving the one and undivided Afghanistan"
+
+
+def test_windows_1252_is_refused_with_its_place_and_a_fix(folder):
+    root = folder([("legacy", "article-cp1252.txt", CURLY)], "article-cp1252.txt")
+    [d] = diagnostics(cli("check", "--format", "json", cwd=root))
+    assert d["code"] == "S103"
+    assert "byte 0x97 at line 7, column 8" in d["message"]  # the — after MOSCOW
+    assert "windows-1252" in d["message"] and "--repair-encoding" in d["message"]
+
+
+def test_windows_1252_and_utf16_are_decoded_when_asked_and_said_so(folder):
+    root = folder(
+        [("cp1252", "article-cp1252.txt", CURLY), ("utf16", "article-utf16.txt", CURLY)],
+        "article-cp1252.txt",
+        "article-utf16.txt",
+    )
+    refused = codes(cli("check", "--format", "json", cwd=root))
+    assert refused == {"cp1252": {"S103"}, "utf16": {"S103"}}
+    result = cli("check", "--format", "json", "--repair-encoding", cwd=root)
+    found = diagnostics(result)
+    assert {(d["claim"], d["code"], d["severity"]) for d in found} == {
+        ("cp1252", "S104", "info"),
+        ("utf16", "S104", "info"),
+    }
+    assert result.returncode == 0
+    messages = " ".join(d["message"] for d in found)
+    assert "decoded from windows-1252" in messages and "UTF-16" in messages
+
+
+@pytest.mark.parametrize("name", ["article-c1.txt", "article-mojibake.txt"])
+def test_mojibake_is_a_located_warning_and_repaired_only_when_asked(folder, name):
+    root = folder([("moji", name, CURLY)], name)
+    found = diagnostics(cli("check", "--format", "json", cwd=root))
+    assert {d["code"] for d in found} == {"S104", "Q102"}
+    warning = next(d for d in found if d["code"] == "S104")
+    assert warning["severity"] == "warning" and "mojibake at line 7, column 8" in warning["message"]
+    root.joinpath("claimlint.toml").write_text("repair-encoding = true\n", encoding="utf-8")
+    repaired = diagnostics(cli("check", "--format", "json", cwd=root))
+    assert [(d["code"], d["severity"]) for d in repaired] == [("S104", "info")]
+    assert "repaired mojibake" in repaired[0]["message"]
+
+
+def test_text_that_is_utf16_without_a_mark_says_so(folder):
+    root = folder([("bare", "bare.txt", CURLY)])
+    (root / "sources" / "bare.txt").write_bytes(CURLY.encode("utf-16-le"))
+    [d] = diagnostics(cli("check", "--format", "json", cwd=root))
+    assert d["code"] == "S103" and "UTF-16 without a byte order mark" in d["message"]
+
+
+# -- which formats join the corpus -------------------------------------------------
+
+
+def test_web_page_beside_a_cited_source_joins_the_misattribution_corpus(folder):
+    quote = ARTICLE_QUOTES["verbatim"][0]
+    root = folder([("wrong", "other.txt", quote)], "article.html")
+    (root / "sources" / "other.txt").write_text("An unrelated note.\n", encoding="utf-8")
+    found = diagnostics(cli("check", "--format", "json", cwd=root))
+    assert [d["code"] for d in found] == ["Q104"]
+    assert "article.html" in found[0]["message"]
+    (root / "claimlint.toml").write_text('corpus-formats = ["text"]\n', encoding="utf-8")
+    assert [d["code"] for d in diagnostics(cli("check", "--format", "json", cwd=root))] == ["Q101"]
+
+
+def test_unknown_corpus_format_is_a_config_error(folder):
+    root = folder(
+        [("x", "article.txt", CURLY)], "article.txt", config='corpus-formats = ["pdfs"]\n'
+    )
+    result = cli("check", cwd=root)
+    assert result.returncode == 2
+    assert "unknown format 'pdfs'; did you mean 'pdf'?" in result.stderr
+
+
+def test_readme_documents_sources_before_the_registry_and_every_setting():
+    from linter.config import Config
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    headings = [line for line in readme.splitlines() if line.startswith("## ")]
+    at = headings.index("## Sources: web pages, PDFs, Word files, encodings")
+    assert headings[at + 1] == "## The claims registry (`claims.yaml`)"
+    for key in Config.__dataclass_fields__:
+        if key != "origin":
+            assert f"\n{key.replace('_', '-')} = " in readme, key
+    bench = (REPO / "benchmarks" / "README.md").read_text(encoding="utf-8")
+    assert "`bench_extract.py`" in bench
+
+
+def test_report_locates_a_pdf_quote_by_page_and_line(folder):
+    root = folder([], "article.pdf")
+    (root / "claims.yaml").write_text(
+        textwrap.dedent(
+            """\
+            topics:
+              taliban-delegates:
+                kind: count
+            claims:
+              - id: five-man
+                source: sources/article.pdf
+                quote: sitting between a five-man Taliban delegation and four members
+                topic: taliban-delegates
+                value: 5
+            """
+        ),
+        encoding="utf-8",
+    )
+    report = cli("report", cwd=root)
+    assert report.returncode == 0, report.stderr
+    assert "sources/article.pdf (page 1, line " in report.stdout
+    assert "**sitting between a five-man Taliban delegation and four members**" in report.stdout
