@@ -20,7 +20,7 @@ claimlint runs once on the registry, through the real CLI with JSON output. The
 script prints the figure per class, per token shape and weighted by how often each
 shape occurs in the sample's sentences, then lists the misses.
 
-Usage: python benchmarks/eval_real.py ../shared/data/news [--claims 4000] [--docs 2500]
+Usage: python benchmarks/eval_real.py ../shared/data/news [--claims 4000] [--docs 6000]
                                                           [--seed 9] [--misses 40]
 """
 
@@ -577,7 +577,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path, help="folder of the news collections (JSON Lines)")
     parser.add_argument("--claims", type=int, default=4000)
-    parser.add_argument("--docs", type=int, default=2500, help="documents in the corpus sample")
+    parser.add_argument("--docs", type=int, default=6000, help="documents in the corpus sample")
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--misses", type=int, default=40, help="misses listed (0: none)")
     parser.add_argument(
