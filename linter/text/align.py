@@ -17,8 +17,8 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-from linter.text.numbers import NegationToken, NumberToken, find_negations, find_numbers
-from linter.text.quote import WORD, is_word_char
+from linter.text.numbers import NegationToken, NumberToken, compared_numbers, find_negations
+from linter.text.quote import WORD, in_word
 
 T = TypeVar("T")
 
@@ -72,9 +72,7 @@ def _occurrences(text: str, word: str, limit: int) -> list[int]:
     at = text.find(word)
     while at != -1 and len(found) <= limit:
         end = at + len(word)
-        if (at == 0 or not is_word_char(text[at - 1])) and (
-            end == len(text) or not is_word_char(text[end])
-        ):
+        if not in_word(text, at) and not in_word(text, end):
             found.append(at)
         at = text.find(word, at + 1)
     return found
@@ -127,8 +125,9 @@ def _diagonals(piece: str, text_lower: str) -> list[int]:
     return [max(0, b * _BUCKET) for b in picked]
 
 
-_STARTS = re.compile(r"(?<!\w)(?=\w)")
-_ENDS = re.compile(r"(?<=\w)(?!\w)")
+# Word starts and ends; an apostrophe between letters is inside the word ("can't").
+_STARTS = re.compile(r"(?<!\w)(?<!\w')(?=\w)")
+_ENDS = re.compile(r"(?<=\w)(?!\w|'\w)")
 _LEAD = re.compile(r"^[\"'(\[-]*")  # punctuation a quote may open with
 _TAIL = re.compile(r"[\"').,;:!?\]-]*$")  # ... or close with
 
@@ -245,15 +244,21 @@ def _value(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def _holding(token: NumberToken | NegationToken) -> str:
+    return f' in "{token.word}"' if token.word else ""
+
+
 def _number(token: NumberToken) -> str:
-    return f'"{token.text}" ({_value(token.value)})'
+    return f'"{token.text}" ({_value(token.value)}){_holding(token)}'
+
+
+def _negation(token: NegationToken) -> str:
+    return f'"{token.text}"{_holding(token)}'
 
 
 def describe_changes(source: str, quote: str) -> tuple[str, ...]:
     """Plain-language changes of numbers and negations from ``source`` to ``quote``."""
-    numbers = number_changes(
-        find_numbers(source, pronouns=True), find_numbers(quote, pronouns=True)
-    )
+    numbers = number_changes(compared_numbers(source), compared_numbers(quote))
     return numbers + negation_changes(find_negations(source), find_negations(quote))
 
 
@@ -262,7 +267,7 @@ def number_changes(source: list[NumberToken], quote: list[NumberToken]) -> tuple
 
 
 def negation_changes(source: list[NegationToken], quote: list[NegationToken]) -> tuple[str, ...]:
-    return _token_changes("negation", source, quote, lambda t: t.kind, lambda t: f'"{t.text}"')
+    return _token_changes("negation", source, quote, lambda t: t.kind, _negation)
 
 
 def _token_changes(

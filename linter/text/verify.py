@@ -29,7 +29,7 @@ from linter.text.align import (
 )
 from linter.text.lookalike import find_suspects
 from linter.text.normalize import NormalizedDocument
-from linter.text.numbers import find_negations, find_numbers
+from linter.text.numbers import compared_numbers, find_negations
 from linter.text.parallel import available_workers, can_fork, fan_out
 from linter.text.quote import PieceMatch, Quote
 
@@ -489,8 +489,8 @@ def _editorial_changes(text: str, found: list[PieceMatch]) -> tuple[str, ...]:
     for match in found:
         for bracket in match.brackets:
             replaced = text[bracket.start : bracket.end]
-            inserted = find_numbers(bracket.content, pronouns=True)
-            numbers = find_numbers(replaced, pronouns=True)
+            inserted = compared_numbers(bracket.content)
+            numbers = compared_numbers(replaced)
             if inserted and numbers:
                 out += number_changes(numbers, inserted)
             out += negation_changes(find_negations(replaced), find_negations(bracket.content))
