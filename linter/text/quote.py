@@ -230,9 +230,7 @@ class Quote:
         any document holding the quote verbatim; edge tokens may be cut by a
         bracket, an ellipsis or the end of the quote, or differ in case.
         """
-        return [
-            chunk.split(" ")[1:-1] for piece in self.pieces for chunk in _split(piece)[0::2]
-        ]
+        return [chunk.split(" ")[1:-1] for piece in self.pieces for chunk in _split(piece)[0::2]]
 
     @cached_property
     def required(self) -> frozenset[str | tuple[str, str, str]]:
