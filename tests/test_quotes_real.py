@@ -47,6 +47,9 @@ SOURCES = {
     # reuters-6118
     "showers.txt": "Crop areas in Cordoba, Santa Fe, and Buenos Aires received only light"
     " scattered showers -- three to 13 millimeters.\n",
+    # bbc-business-296
+    "wto.txt": "The WTO itself has warned that as many as 27 million jobs could be lost as a"
+    " result of liberalisation in the textile industry.\n",
     # US local news: a related-story line, brackets and all
     "phoenix.txt": "Police said the shooting began after an argument.\n"
     "[RELATED: PD: Gun battle leaves 1 dead, 3 wounded at Phoenix apartment complex]\n",
@@ -146,6 +149,8 @@ CASES: dict[str, tuple[str, str, str | None, str]] = {
         "Q103",
         "four",
     ),
+    # a quote so short that one changed number is much of it: still Q103
+    "short-27-hundred": ("wto.txt", "27 hundred jobs could be", "Q103", "27 hundred"),
     # F. brackets that are in the source are text
     "bracketed-verbatim": (
         "phoenix.txt",

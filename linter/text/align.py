@@ -267,7 +267,9 @@ def number_changes(source: list[NumberToken], quote: list[NumberToken]) -> tuple
 
 
 def negation_changes(source: list[NegationToken], quote: list[NegationToken]) -> tuple[str, ...]:
-    return _token_changes("negation", source, quote, lambda t: t.kind, _negation)
+    return _token_changes(
+        "negation", source, quote, lambda t: t.kind, _negation, lambda t: (t.kind, t.text.lower())
+    )
 
 
 def _token_changes(
@@ -276,17 +278,25 @@ def _token_changes(
     quote: list[T],
     key: Callable[[T], object],
     show: Callable[[T], str],
+    written: Callable[[T], object] | None = None,
 ) -> tuple[str, ...]:
-    """Source tokens against quote tokens, compared in order by ``key``, in plain words."""
+    """Source tokens against quote tokens, compared in order by ``key``, in plain words.
+
+    ``written`` aligns them, where ``key`` merges forms ("not" and "n't"), so the
+    message names the one that changed; a pair with equal keys is no change.
+    """
     a, b = [key(t) for t in source], [key(t) for t in quote]
     if a == b:
         return ()
+    if written is not None:
+        a, b = [written(t) for t in source], [written(t) for t in quote]
     out = []
     for op in Levenshtein.opcodes(a, b):
         olds, news = source[op.src_start : op.src_end], quote[op.dest_start : op.dest_end]
         if op.tag == "replace":
             for old, new in zip(olds, news, strict=False):
-                out.append(f"{label} {show(old)} became {show(new)}")
+                if key(old) != key(new):
+                    out.append(f"{label} {show(old)} became {show(new)}")
             olds, news = olds[len(news) :], news[len(olds) :]
         if op.tag != "equal":
             out += [f"{label} {show(t)} removed" for t in olds]

@@ -31,7 +31,7 @@ from linter.text.lookalike import find_suspects
 from linter.text.normalize import NormalizedDocument
 from linter.text.numbers import compared_numbers, find_negations
 from linter.text.parallel import available_workers, can_fork, fan_out
-from linter.text.quote import PieceMatch, Quote
+from linter.text.quote import WORD, PieceMatch, Quote
 
 __all__ = ["Outcome", "QuoteMatcher", "Span", "Verdict"]
 
@@ -422,6 +422,8 @@ class QuoteMatcher:
                 tuple(sorted(n.doc.path for n in close)),
                 verdict.suspects,
             )
+        if near and _only_meaning_differs(quote, near):
+            return self._judge(quote, near)  # a short quote: one number is much of it
         best = max([n for n in (near, *others) if n], key=lambda n: n.score, default=None)
         if best is None:
             return Verdict(Outcome.NOT_FOUND, suspects=find_suspects(quote.text))
@@ -456,6 +458,29 @@ class QuoteMatcher:
             changes,
             suspects=find_suspects(quote.text, source),
         )
+
+
+def _masked(text: str) -> list[str]:
+    """The words of ``text`` without its numbers and negations."""
+    spans = [(t.start, t.end) for t in (*compared_numbers(text), *find_negations(text))]
+    kept, at = [], 0
+    for start, end in sorted(spans):
+        kept.append(text[at:start])
+        at = max(at, end)
+    kept.append(text[at:])
+    return WORD.findall(" ".join(kept).lower())
+
+
+def _only_meaning_differs(quote: Quote, near: _Near) -> bool:
+    """Whether the near match has every word of the quote but for numbers and negations.
+
+    Below the similarity threshold, a short quote ("27 hundred jobs could be") is
+    still its source with one number changed: Q103, never "not found".
+    """
+    texts = near.texts()
+    if not describe_changes(" ... ".join(texts), " ... ".join(quote.plain)):
+        return False
+    return all(_masked(s) == _masked(q) for s, q in zip(texts, quote.plain, strict=True))
 
 
 def _parts(items: list[T], size: int) -> list[list[T]]:
