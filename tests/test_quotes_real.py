@@ -50,6 +50,18 @@ SOURCES = {
     # bbc-business-296
     "wto.txt": "The WTO itself has warned that as many as 27 million jobs could be lost as a"
     " result of liberalisation in the textile industry.\n",
+    # bbc-business-509
+    "pwc.txt": 'The trend has one clear upside: "One risk in one region - for example the'
+    " Middle East - won't kill your business anymore.\"\n",
+    # bbc-sport-476
+    "agassi.txt": "Eighth-seeded American Agassi is set to play a qualifier in round one if he"
+    " can shake off a hip injury which ruled him out of the Kooyong Classic.\n",
+    # bbc-sport-420
+    "oconnor.txt": "\"There's a lot of competition here and I can't just drag my heels around"
+    " if I don't get picked.\"\n",
+    # bbc-tech-401
+    "warcraft.txt": "I know of people who would play Ever[Crack] in shifts...waking at 3am to"
+    " take over from their friends.\n",
     # US local news: a related-story line, brackets and all
     "phoenix.txt": "Police said the shooting began after an argument.\n"
     "[RELATED: PD: Gun battle leaves 1 dead, 3 wounded at Phoenix apartment complex]\n",
@@ -149,9 +161,23 @@ CASES: dict[str, tuple[str, str, str | None, str]] = {
         "Q103",
         "four",
     ),
+    "wont-after-dash": ("pwc.txt", "- for example the Middle East - will", "Q103", "won't"),
+    "the-other-nt": (
+        "oconnor.txt",
+        "There's a lot of competition here and I can just drag my heels around if I don't get",
+        "Q103",
+        "can't",
+    ),
+    "first-seeded": (
+        "agassi.txt",
+        "First-seeded American Agassi is set to play a qualifier in round one",
+        "Q103",
+        "Eighth-seeded",
+    ),
     # a quote so short that one changed number is much of it: still Q103
     "short-27-hundred": ("wto.txt", "27 hundred jobs could be", "Q103", "27 hundred"),
     # F. brackets that are in the source are text
+    "crack-3am": ("warcraft.txt", "Ever[Crack] in shifts...waking at 2am", "Q103", "2am"),
     "bracketed-verbatim": (
         "phoenix.txt",
         "[RELATED: PD: Gun battle leaves 1 dead, 3 wounded at Phoenix apartment complex]",

@@ -195,6 +195,12 @@ def align_piece(piece: str, text: str, text_lower: str) -> Alignment | None:
     return Alignment(start, end, similarity(piece, text[start:end]))
 
 
+# Words for settling a span's ends: a dash splits too, since normalization joins
+# "East - won't" into "East-won't", and "Eighth-seeded" quoted as "First-seeded"
+# must not settle on "seeded" alone.
+_WORDS_OF = re.compile(r"[ -]")
+
+
 def _settle(piece: str, text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a span by up to two words a side where the quote replaced them.
 
@@ -202,13 +208,13 @@ def _settle(piece: str, text: str, start: int, end: int) -> tuple[int, int]:
     the" quoted as "All of the"); aligning words, a substitution there beats an
     insertion, so the changed word is compared too.
     """
-    quote = piece.split(" ")
+    quote = _WORDS_OF.split(piece)
     before = [m.start() for m in _STARTS.finditer(text, max(start - 40, 0), start)]
     befores = [start, *before[::-1]]
     afters = [end, *(m.start() for m in _ENDS.finditer(text, end + 1, end + 40))]
 
     def cost(span: tuple[int, int]) -> tuple[int, int, int]:
-        words = text[span[0] : span[1]].split(" ")
+        words = _WORDS_OF.split(text[span[0] : span[1]])
         return (
             Levenshtein.distance(quote, words),
             abs(len(words) - len(quote)),
@@ -268,7 +274,7 @@ def number_changes(source: list[NumberToken], quote: list[NumberToken]) -> tuple
 
 def negation_changes(source: list[NegationToken], quote: list[NegationToken]) -> tuple[str, ...]:
     return _token_changes(
-        "negation", source, quote, lambda t: t.kind, _negation, lambda t: (t.kind, t.text.lower())
+        "negation", source, quote, lambda t: t.kind, _negation, lambda t: (t.word or t.text).lower()
     )
 
 

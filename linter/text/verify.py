@@ -468,7 +468,8 @@ def _masked(text: str) -> list[str]:
         kept.append(text[at:start])
         at = max(at, end)
     kept.append(text[at:])
-    return WORD.findall(" ".join(kept).lower())
+    # Brackets left out: the quote's may be editorial ("[T]he"), the source's are text.
+    return WORD.findall(" ".join(kept).lower().replace("[", "").replace("]", ""))
 
 
 def _only_meaning_differs(quote: Quote, near: _Near) -> bool:
@@ -480,7 +481,7 @@ def _only_meaning_differs(quote: Quote, near: _Near) -> bool:
     texts = near.texts()
     if not describe_changes(" ... ".join(texts), " ... ".join(quote.plain)):
         return False
-    return all(_masked(s) == _masked(q) for s, q in zip(texts, quote.plain, strict=True))
+    return all(_masked(s) == _masked(q) for s, q in zip(texts, quote.pieces, strict=True))
 
 
 def _parts(items: list[T], size: int) -> list[list[T]]:
