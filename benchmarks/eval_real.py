@@ -500,8 +500,8 @@ def judge(folder: Path, plan: list[Claim]) -> tuple[list[Result], float]:
 
 def _names(message: str, claim: Claim) -> bool:
     """Whether a Q103 message names the edited token (as quoted, or as the source has it)."""
-    lowered = message.lower()
-    return any(t.lower() in lowered for t in (claim.token, claim.original) if t)
+    lowered = light_normalize(message).lower()  # messages show normalized text
+    return any(light_normalize(t).lower() in lowered for t in (claim.token, claim.original) if t)
 
 
 def pct(part: int, whole: int) -> str:
