@@ -109,3 +109,35 @@ def test_find_negations(text: str, kinds: list[str]) -> None:
     assert [t.kind for t in tokens] == kinds
     for token in tokens:
         assert text[token.start : token.end] == token.text
+
+
+# --- what a quote and its source compare (issue 9) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Dream4Justice rally", [("4", 4, "Dream4Justice")]),
+        ("an M1 and a 9K38", [("1", 1, "M1"), ("9", 9, "9K38"), ("38", 38, "9K38")]),
+        ("a .925 save percentage", [(".925", 0.925, "")]),
+        ("shirt No.310 for his 30thseason", [("310", 310, "No.310"), ("30", 30, "30thseason")]),
+        ("a two-for-one offer", [("two", 2, "two-for-one"), ("one", 1, "two-for-one")]),
+        ("the now-one-year-old boy", [("one", 1, "now-one-year-old")]),
+        ("a billion-dollar deal", [("billion", 1e9, "billion-dollar")]),
+        ("new charges-first in May", [("first", 1, "charges-first")]),
+        ("a five-man team", [("five-man", 5, "")]),
+        ("twenty-one thousand fans", [("twenty-one thousand", 21000, "")]),
+        ("won 3-2", [("3", 3, "3-2"), ("2", 2, "3-2")]),
+    ],
+)
+def test_compared_numbers_leave_no_digit_or_number_word_out(text: str, expected: list) -> None:
+    from linter.text.numbers import compared_numbers
+
+    assert [(t.text, t.value, t.word) for t in compared_numbers(text)] == expected
+
+
+def test_negations_know_their_word() -> None:
+    assert [(t.text, t.word) for t in find_negations("they weren't, not here")] == [
+        ("n't", "weren't"),
+        ("not", ""),
+    ]

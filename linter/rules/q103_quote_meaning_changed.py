@@ -4,7 +4,9 @@ This is the error a fact-checker must never let through: "five-man" become
 "four-man", "not" dropped, "doubled" turned into "tripled". Numbers include
 digits, number words, hyphenated compounds ("five-man", "nine-year"),
 multipliers and years, compared in order (swapping two numbers is a change);
-the same value written differently ("eleven" for "11") is only Q102.
+any digit counts, glued to letters or not ("G7" -> "G8", ".925"), and so does
+every number word of a compound ("one-for-one"); the message names the word
+holding it. The same value written differently ("eleven" for "11") is only Q102.
 Negations include not, no, never, n't, neither/nor, without. ``--fix`` never
 touches these: a changed number needs a human.
 

@@ -17,8 +17,8 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-from linter.text.numbers import NegationToken, NumberToken, find_negations, find_numbers
-from linter.text.quote import WORD, is_word_char
+from linter.text.numbers import NegationToken, NumberToken, compared_numbers, find_negations
+from linter.text.quote import WORD, in_word
 
 T = TypeVar("T")
 
@@ -78,9 +78,7 @@ def _occurrences(text: str, word: str, limit: int) -> list[int]:
     at = text.find(word)
     while at != -1 and len(found) <= limit:
         end = at + len(word)
-        if (at == 0 or not is_word_char(text[at - 1])) and (
-            end == len(text) or not is_word_char(text[end])
-        ):
+        if not in_word(text, at) and not in_word(text, end):
             found.append(at)
         at = text.find(word, at + 1)
     return found
@@ -133,8 +131,9 @@ def _diagonals(piece: str, text_lower: str) -> list[int]:
     return [max(0, b * _BUCKET) for b in picked]
 
 
-_STARTS = re.compile(r"(?<!\w)(?=\w)")
-_ENDS = re.compile(r"(?<=\w)(?!\w)")
+# Word starts and ends; an apostrophe between letters is inside the word ("can't").
+_STARTS = re.compile(r"(?<!\w)(?<!\w')(?=\w)")
+_ENDS = re.compile(r"(?<=\w)(?!\w|'\w)")
 _LEAD = re.compile(r"^[\"'(\[-]*")  # punctuation a quote may open with
 _TAIL = re.compile(r"[\"').,;:!?\]-]*$")  # ... or close with
 
@@ -216,6 +215,12 @@ def _place(piece: str, window: str, slack: int) -> tuple[int, int] | None:
     return head.dest_start, tail_at + tail.dest_end
 
 
+# Words for settling a span's ends: a dash splits too, since normalization joins
+# "East - won't" into "East-won't", and "Eighth-seeded" quoted as "First-seeded"
+# must not settle on "seeded" alone.
+_WORDS_OF = re.compile(r"[ -]")
+
+
 def _settle(piece: str, text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a span by up to two words a side where the quote replaced them.
 
@@ -223,13 +228,13 @@ def _settle(piece: str, text: str, start: int, end: int) -> tuple[int, int]:
     the" quoted as "All of the"); aligning words, a substitution there beats an
     insertion, so the changed word is compared too.
     """
-    quote = piece.split(" ")
+    quote = _WORDS_OF.split(piece)
     before = [m.start() for m in _STARTS.finditer(text, max(start - 40, 0), start)]
     befores = [start, *before[::-1]]
     afters = [end, *(m.start() for m in _ENDS.finditer(text, end + 1, end + 40))]
 
     def cost(span: tuple[int, int]) -> tuple[int, int, int]:
-        words = text[span[0] : span[1]].split(" ")
+        words = _WORDS_OF.split(text[span[0] : span[1]])
         return (
             Levenshtein.distance(quote, words),
             abs(len(words) - len(quote)),
@@ -265,15 +270,21 @@ def _value(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def _holding(token: NumberToken | NegationToken) -> str:
+    return f' in "{token.word}"' if token.word else ""
+
+
 def _number(token: NumberToken) -> str:
-    return f'"{token.text}" ({_value(token.value)})'
+    return f'"{token.text}" ({_value(token.value)}){_holding(token)}'
+
+
+def _negation(token: NegationToken) -> str:
+    return f'"{token.text}"{_holding(token)}'
 
 
 def describe_changes(source: str, quote: str) -> tuple[str, ...]:
     """Plain-language changes of numbers and negations from ``source`` to ``quote``."""
-    numbers = number_changes(
-        find_numbers(source, pronouns=True), find_numbers(quote, pronouns=True)
-    )
+    numbers = number_changes(compared_numbers(source), compared_numbers(quote))
     return numbers + negation_changes(find_negations(source), find_negations(quote))
 
 
@@ -282,7 +293,9 @@ def number_changes(source: list[NumberToken], quote: list[NumberToken]) -> tuple
 
 
 def negation_changes(source: list[NegationToken], quote: list[NegationToken]) -> tuple[str, ...]:
-    return _token_changes("negation", source, quote, lambda t: t.kind, lambda t: f'"{t.text}"')
+    return _token_changes(
+        "negation", source, quote, lambda t: t.kind, _negation, lambda t: (t.word or t.text).lower()
+    )
 
 
 def _token_changes(
@@ -291,17 +304,25 @@ def _token_changes(
     quote: list[T],
     key: Callable[[T], object],
     show: Callable[[T], str],
+    written: Callable[[T], object] | None = None,
 ) -> tuple[str, ...]:
-    """Source tokens against quote tokens, compared in order by ``key``, in plain words."""
+    """Source tokens against quote tokens, compared in order by ``key``, in plain words.
+
+    ``written`` aligns them, where ``key`` merges forms ("not" and "n't"), so the
+    message names the one that changed; a pair with equal keys is no change.
+    """
     a, b = [key(t) for t in source], [key(t) for t in quote]
     if a == b:
         return ()
+    if written is not None:
+        a, b = [written(t) for t in source], [written(t) for t in quote]
     out = []
     for op in Levenshtein.opcodes(a, b):
         olds, news = source[op.src_start : op.src_end], quote[op.dest_start : op.dest_end]
         if op.tag == "replace":
             for old, new in zip(olds, news, strict=False):
-                out.append(f"{label} {show(old)} became {show(new)}")
+                if key(old) != key(new):
+                    out.append(f"{label} {show(old)} became {show(new)}")
             olds, news = olds[len(news) :], news[len(olds) :]
         if op.tag != "equal":
             out += [f"{label} {show(t)} removed" for t in olds]

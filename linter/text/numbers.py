@@ -16,6 +16,7 @@ from dataclasses import dataclass
 __all__ = [
     "NegationToken",
     "NumberToken",
+    "compared_numbers",
     "find_negations",
     "find_numbers",
     "parse_number",
@@ -25,23 +26,32 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class NumberToken:
-    """A number as written: ``text`` spans ``start..end`` of the text searched."""
+    """A number as written: ``text`` spans ``start..end`` of the text searched.
+
+    ``word`` is the word holding it when that is more than the number ("Dream4Justice",
+    "3-2"), so a message can name what the reader will find in the text.
+    """
 
     start: int
     end: int
     text: str
     value: float
-    kind: str  # cardinal | ordinal | multiplier | year | decimal
+    kind: str  # cardinal | ordinal | multiplier | year | decimal | digits (glued to letters)
+    word: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class NegationToken:
-    """A negation word; ``kind`` is its canonical class (``not`` for not/n't/cannot)."""
+    """A negation word; ``kind`` is its canonical class (``not`` for not/n't/cannot).
+
+    ``word`` is the word holding it when that is more than the negation ("won't").
+    """
 
     start: int
     end: int
     text: str
     kind: str
+    word: str = ""
 
 
 UNITS = {
@@ -378,6 +388,107 @@ def find_numbers(text: str, *, pronouns: bool = False) -> list[NumberToken]:
     return tokens
 
 
+# Any digits a token did not take: glued to letters ("4Chan", "9K38", "30thseason") or
+# after a dot (".925", "No.310"); a dot between two non-digits leads a decimal.
+_DIGITS = re.compile(r"(?<![\w.])\.\d+|\d+")
+_WORD_EDGE = "\"'()[]{}.,;:!?"
+
+
+def _word_at(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited word holding ``text[start:end]``, edge punctuation off."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    word = text[left:right].strip(_WORD_EDGE)
+    return word if word != text[start:end] and text[start:end] in word else ""
+
+
+def _compound_parts(word: str, offset: int) -> list[_Part]:
+    """Every number inside a hyphenated compound ("one-for-one", "now-one-year-old",
+    "billion-dollar"), each on its own: a changed part is a changed number."""
+    parts: list[_Part] = []
+    pieces = word.split("-")
+    at, i = offset, 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if i + 1 < len(pieces):
+            pair = f"{piece}-{pieces[i + 1]}"
+            found = _number_word_value(pair)
+            if found is not None:  # "twenty-one" inside "twenty-one-year-old"
+                parts.append(_Part(at, at + len(pair), found[0], found[1], "whole"))
+                at += len(pair) + 1
+                i += 2
+                continue
+        lower = piece.lower()
+        found = _number_word_value(piece)
+        if found is None and lower in SCALES:
+            found = SCALES[lower], "cardinal"
+        if found is None and lower in MULTIPLIERS:
+            found = MULTIPLIERS[lower], "multiplier"
+        if found is None and lower in SPECIAL:
+            found = SPECIAL[lower], "cardinal"
+        if found is not None:
+            parts.append(_Part(at, at + len(piece), found[0], found[1], "whole"))
+        at += len(piece) + 1
+        i += 1
+    return parts
+
+
+def _is_compound(written: str) -> bool:
+    """A hyphenated word led by a letter that is not one number ("five-man", not "twenty-one")."""
+    return (
+        "-" in written
+        and " " not in written
+        and written[:1].isalpha()
+        and _number_word_value(written) is None
+    )
+
+
+def _compound_tokens(text: str, word: str, offset: int) -> list[NumberToken]:
+    return [
+        NumberToken(p.start, p.end, text[p.start : p.end], float(p.value), p.kind)
+        for p in _compound_parts(word, offset)
+    ]
+
+
+def compared_numbers(text: str) -> list[NumberToken]:
+    """Every number of ``text`` for comparing a quote with its source: nothing left out.
+
+    On top of ``find_numbers`` (pronoun "one" included), every number word inside a
+    hyphenated compound, and every digit no token took, count: any changed digit
+    anywhere is a changed number, whether or not it reads as a quantity. Each token
+    knows the word holding it, so the message names what the reader will find.
+    """
+    tokens: list[NumberToken] = []
+    for token in find_numbers(text, pronouns=True):
+        parts = _compound_tokens(text, token.text, token.start) if _is_compound(token.text) else []
+        if len(parts) > 1 or (parts and parts[0].start != token.start):
+            tokens += parts
+        else:  # one number, leading its compound: "five-man" reads as written
+            tokens.append(token)
+    taken = {t.start for t in tokens}
+    for match in _TOKEN.finditer(text):  # compounds no number word leads ("charges-first")
+        word = match["word"]
+        if word and "-" in word and match.start() not in taken:
+            tokens += _compound_tokens(text, word, match.start())
+    tokens.sort(key=lambda t: t.start)
+    taken = [(t.start, t.end) for t in tokens]
+    for match in _DIGITS.finditer(text):
+        s, e = match.span()
+        if any(a <= s and e <= b for a, b in taken):
+            continue
+        digits = match.group()
+        tokens.append(NumberToken(s, e, digits, float(digits), "digits"))
+    tokens.sort(key=lambda t: t.start)
+    return [
+        NumberToken(t.start, t.end, t.text, t.value, t.kind, _word_at(text, t.start, t.end))
+        for t in tokens
+    ]
+
+
 _NEGATION = re.compile(
     r"(?i)\b(?P<word>not|cannot|no|never|neither|nor|without|none|nothing|nobody|nowhere)\b"
     r"|(?<=[^\W\d_])(?P<nt>n['’]t)\b"
@@ -391,5 +502,6 @@ def find_negations(text: str) -> list[NegationToken]:
         written = match.group()
         lower = written.lower()
         kind = "not" if match["nt"] or lower == "cannot" else lower
-        found.append(NegationToken(match.start(), match.end(), written, kind))
+        word = _word_at(text, match.start(), match.end())
+        found.append(NegationToken(match.start(), match.end(), written, kind, word))
     return found

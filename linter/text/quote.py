@@ -14,19 +14,38 @@ from functools import cached_property
 
 from linter.text.normalize import normalize_text
 
-__all__ = ["WORD", "Bracket", "PieceMatch", "Quote", "find_piece", "is_word_char"]
+__all__ = ["WORD", "Bracket", "PieceMatch", "Quote", "find_piece", "in_word", "is_word_char"]
 
 # "...", "…", "[...]", "(...)" or ". . ."
 _ELLIPSIS = re.compile(r" ?(?:\[\.{3,}\]|\(\.{3,}\)|\.{3,}|\.(?: \.){2,}) ?")
 _CLOSING = re.compile(r"(?<=\w)[.,;:]+$")
 _BRACKET = re.compile(r"\[([^\[\]]{0,80})\]")
-WORD = re.compile(r"\w+")
+# A word; an apostrophe between letters is part of it: can't, O'Brien, rock'n'roll.
+WORD = re.compile(r"\w+(?:'\w+)*")
+_NO_START = r"(?<!\w)(?<!\w')"  # no word may continue through here ...
+_NO_END = r"(?!\w|'\w)"  # ... nor on from here
 _STRETCH = 40  # the longest word a bracket may stand for ...
 _WORDS = 5  # ... and the most words
 
 
 def is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+def in_word(text: str, i: int) -> bool:
+    """Whether offset ``i`` of ``text`` falls inside a word (so no quote may start or end there).
+
+    An apostrophe between word characters joins them: "can|'t" and "can'|t" are
+    inside "can't", so "you can" is not a word-aligned span of "you can't".
+    """
+    if i <= 0 or i >= len(text):
+        return False
+    before, after = text[i - 1], text[i]
+    if is_word_char(before):
+        return is_word_char(after) or (
+            after == "'" and i + 1 < len(text) and is_word_char(text[i + 1])
+        )
+    return before == "'" and is_word_char(after) and i > 1 and is_word_char(text[i - 2])
 
 
 def _first_cased(text: str) -> int | None:
@@ -70,9 +89,7 @@ def _find_cased(text: str, piece: str, pos: int, letter: str) -> PieceMatch | No
     at = text.find(variant, pos)
     while at != -1:
         end = at + len(variant)
-        if (at == 0 or not is_word_char(text[at - 1]) or not is_word_char(variant[0])) and (
-            end == len(text) or not is_word_char(text[end])
-        ):
+        if (not is_word_char(variant[0]) or not in_word(text, at)) and not in_word(text, end):
             return PieceMatch(at, end)
         at = text.find(variant, at + 1)
     return None
@@ -107,9 +124,7 @@ def find_piece(text: str, piece: str, pos: int = 0) -> PieceMatch | None:
             or text[start : start + len(prefix)] != prefix
         ):
             continue
-        if (start_bound and start > 0 and is_word_char(text[start - 1])) or (
-            end_bound and end < len(text) and is_word_char(text[end])
-        ):
+        if (start_bound and in_word(text, start)) or (end_bound and in_word(text, end)):
             continue
         return PieceMatch(start, end)
 
@@ -123,8 +138,22 @@ class _Pattern:
     leading: str | None  # "glued" ("[T]he"), "word" ("[Russia] is"), or None
 
 
+def _editorial(piece: str) -> bool:
+    """Whether the piece's brackets are an editor's: it has words outside them.
+
+    A piece wholly in brackets ("[RELATED: Gun battle leaves 1 dead]") can only be
+    quoting brackets that are in the source: there they are text.
+    """
+    return any(map(is_word_char, _BRACKET.sub("", piece)))
+
+
+def _split(piece: str) -> list[str]:
+    """Literal, bracket content, literal, ..., literal (brackets that are text: one literal)."""
+    return _BRACKET.split(piece) if _editorial(piece) else [piece]
+
+
 def _compile(piece: str) -> _Pattern:
-    parts = _BRACKET.split(piece)  # literal, content, literal, content, ..., literal
+    parts = _split(piece)  # literal, content, literal, content, ..., literal
     literals, contents = parts[0::2], parts[1::2]
     leading = None
     if not literals[0]:
@@ -137,7 +166,7 @@ def _compile(piece: str) -> _Pattern:
             regex.append(re.escape(first[:i]) + f"[{first[i].upper()}{first[i].lower()}]")
             first = first[i + 1 :]
         if is_word_char(piece[0]):
-            regex.insert(0, r"(?<!\w)")
+            regex.insert(0, _NO_START)
         regex.append(re.escape(first))
     for index in range(len(contents)):
         after = literals[index + 1]
@@ -152,7 +181,7 @@ def _compile(piece: str) -> _Pattern:
             regex.append(rf"([^ ]{{0,{_STRETCH}}}?)")
         regex.append(re.escape(after))
     if is_word_char(piece[-1]):
-        regex.append(r"(?!\w)")
+        regex.append(_NO_END)
     return _Pattern(re.compile("".join(regex)), tuple(contents), leading)
 
 
@@ -180,11 +209,14 @@ class Quote:
         # Each piece drops its closing comma, period, colon or semicolon: quoting a
         # clause that ends "happily," as "happily." changes no word.
         pieces = [_CLOSING.sub("", p.strip(" ")) for p in _ELLIPSIS.split(self.text)]
-        # A piece needs words of its own: "[...]" or "[Russia]" alone quotes nothing.
-        self.pieces = tuple(p for p in pieces if any(map(is_word_char, _BRACKET.sub("", p))))
-        self.has_brackets = any(_BRACKET.search(p) for p in self.pieces)
-        # For near matching: bracket markers dropped, their content kept.
-        self.plain = tuple(_BRACKET.sub(r"\1", p) for p in self.pieces)
+        # A piece needs words of its own: "[...]" alone quotes nothing, and "[Russia]"
+        # alone stands for words not quoted, unless the whole quote is in brackets,
+        # which only a source's own brackets explain.
+        words = [p for p in pieces if any(map(is_word_char, p))]
+        self.pieces = tuple(p for p in words if _editorial(p) or len(words) == 1)
+        self.has_brackets = any(_BRACKET.search(p) and _editorial(p) for p in self.pieces)
+        # For near matching: editorial bracket markers dropped, their content kept.
+        self.plain = tuple(_BRACKET.sub(r"\1", p) if _editorial(p) else p for p in self.pieces)
 
     @cached_property
     def patterns(self) -> tuple[_Pattern, ...]:
@@ -198,9 +230,7 @@ class Quote:
         any document holding the quote verbatim; edge tokens may be cut by a
         bracket, an ellipsis or the end of the quote, or differ in case.
         """
-        return [
-            chunk.split(" ")[1:-1] for piece in self.pieces for chunk in _BRACKET.split(piece)[0::2]
-        ]
+        return [chunk.split(" ")[1:-1] for piece in self.pieces for chunk in _split(piece)[0::2]]
 
     @cached_property
     def required(self) -> frozenset[str | tuple[str, str, str]]:
@@ -225,7 +255,7 @@ class Quote:
     @cached_property
     def core(self) -> str:
         """The longest bracket-free stretch without its first character, for plain scans."""
-        chunks = [c for p in self.pieces for c in _BRACKET.split(p)[0::2]]
+        chunks = [c for p in self.pieces for c in _split(p)[0::2]]
         return max(chunks, key=len)[1:].strip(" ")
 
     def find_literal(self, text: str) -> list[PieceMatch] | None:

@@ -29,9 +29,9 @@ from linter.text.align import (
 )
 from linter.text.lookalike import find_suspects
 from linter.text.normalize import NormalizedDocument
-from linter.text.numbers import find_negations, find_numbers
+from linter.text.numbers import compared_numbers, find_negations
 from linter.text.parallel import available_workers, can_fork, fan_out
-from linter.text.quote import PieceMatch, Quote
+from linter.text.quote import WORD, PieceMatch, Quote
 
 __all__ = ["Outcome", "QuoteMatcher", "Span", "Verdict"]
 
@@ -422,6 +422,8 @@ class QuoteMatcher:
                 tuple(sorted(n.doc.path for n in close)),
                 verdict.suspects,
             )
+        if near and _only_meaning_differs(quote, near):
+            return self._judge(quote, near)  # a short quote: one number is much of it
         best = max([n for n in (near, *others) if n], key=lambda n: n.score, default=None)
         if best is None:
             return Verdict(Outcome.NOT_FOUND, suspects=find_suspects(quote.text))
@@ -458,6 +460,30 @@ class QuoteMatcher:
         )
 
 
+def _masked(text: str) -> list[str]:
+    """The words of ``text`` without its numbers and negations."""
+    spans = [(t.start, t.end) for t in (*compared_numbers(text), *find_negations(text))]
+    kept, at = [], 0
+    for start, end in sorted(spans):
+        kept.append(text[at:start])
+        at = max(at, end)
+    kept.append(text[at:])
+    # Brackets left out: the quote's may be editorial ("[T]he"), the source's are text.
+    return WORD.findall(" ".join(kept).lower().replace("[", "").replace("]", ""))
+
+
+def _only_meaning_differs(quote: Quote, near: _Near) -> bool:
+    """Whether the near match has every word of the quote but for numbers and negations.
+
+    Below the similarity threshold, a short quote ("27 hundred jobs could be") is
+    still its source with one number changed: Q103, never "not found".
+    """
+    texts = near.texts()
+    if not describe_changes(" ... ".join(texts), " ... ".join(quote.plain)):
+        return False
+    return all(_masked(s) == _masked(q) for s, q in zip(texts, quote.pieces, strict=True))
+
+
 def _parts(items: list[T], size: int) -> list[list[T]]:
     return [items[k : k + size] for k in range(0, len(items), size)] or [[]]
 
@@ -489,8 +515,8 @@ def _editorial_changes(text: str, found: list[PieceMatch]) -> tuple[str, ...]:
     for match in found:
         for bracket in match.brackets:
             replaced = text[bracket.start : bracket.end]
-            inserted = find_numbers(bracket.content, pronouns=True)
-            numbers = find_numbers(replaced, pronouns=True)
+            inserted = compared_numbers(bracket.content)
+            numbers = compared_numbers(replaced)
             if inserted and numbers:
                 out += number_changes(numbers, inserted)
             out += negation_changes(find_negations(replaced), find_negations(bracket.content))
