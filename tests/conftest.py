@@ -25,9 +25,13 @@ GIT_IDENTITY = {
 }
 
 
-def run_cli(*args: str, cwd: Path, input: str | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m linter`` for real, as a user would."""
-    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
+def run_cli(
+    *args: str, cwd: Path, input: str | None = None, first_on_path: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m linter`` for real, as a user would (``first_on_path``: folders
+    searched for modules before the repository, e.g. shims that block an import)."""
+    path = os.pathsep.join([*first_on_path, str(REPO)])
+    env = {**os.environ, "PYTHONPATH": path, "NO_COLOR": "1"}
     return subprocess.run(
         [sys.executable, "-m", "linter", *args],
         cwd=cwd,

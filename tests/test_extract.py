@@ -7,16 +7,14 @@ where each comes from); the Word file is made here with python-docx.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cli
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 NODE = "nodejs-querystring.html"
@@ -44,23 +42,14 @@ ARTICLE_QUOTES = {
 
 def cli(*args: str, cwd: Path, block: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
     """``python -m linter`` for real; ``block`` names modules made impossible to import."""
-    path = [str(REPO)]
+    shims: tuple[str, ...] = ()
     if block:
         shim = cwd / ".blocked"
         shim.mkdir(exist_ok=True)
         for module in block:
             (shim / f"{module}.py").write_text(f"raise ImportError('{module} is blocked')\n")
-        path.insert(0, str(shim))
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path), "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "linter", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+        shims = (str(shim),)
+    return run_cli(*args, cwd=cwd, first_on_path=shims)
 
 
 @pytest.fixture
