@@ -220,3 +220,16 @@ def test_eval_real_scores_every_class_and_shape(tmp_path: Path, capsys) -> None:
     first = (out / "claims.yaml").read_bytes()
     eval_real.build(out, eval_real.sample(news, 100, 9), 300, 9)
     assert (out / "claims.yaml").read_bytes() == first
+
+
+@pytest.mark.parametrize("name", ["article.pdf", "nodejs-querystring.html"])
+def test_bench_extract_repeat_run_counts_no_extraction(name: str, tmp_path: Path, monkeypatch):
+    """What bench_extract prints as "0 extraction(s)" is the reader's own count."""
+    from benchmarks.bench_extract import repeat_run
+
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(tmp_path / "cache"))  # restored afterwards
+    source = Path(__file__).resolve().parent / "data" / "extract" / name
+    _, first, again = repeat_run(source, tmp_path / "cache")
+    assert (first, again) == (1, 0)
+    # A cache elsewhere is cold: the count is real, not a constant.
+    assert repeat_run(source, tmp_path / "other")[1:] == (1, 0)
