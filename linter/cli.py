@@ -176,7 +176,10 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument(
         "code", metavar="CODE", help="a rule code (Q103) or name (quote-meaning-changed)"
     )
-    sub.add_parser("rules", help="list every rule")
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument(
+        "--table", action="store_true", help="as the Markdown table of the README's Rules section"
+    )
     for name in COMMANDS:
         importlib.import_module(name).register(sub, common)
     return parser
@@ -206,7 +209,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rule":
             return cmd_rule(args.code)
         if args.command == "rules":
-            return cmd_rules()
+            return cmd_rules(table=args.table)
         if args.command == "report":
             return cmd_report(args)
         if args.command == "check":
@@ -235,9 +238,12 @@ def cmd_rule(key: str) -> int:
     return EXIT_OK
 
 
-def cmd_rules() -> int:
-    from linter.rules import all_rules
+def cmd_rules(*, table: bool = False) -> int:
+    from linter.rules import all_rules, markdown_table
 
+    if table:
+        print(markdown_table(), end="")
+        return EXIT_OK
     for rule in all_rules().values():
         print(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
     return EXIT_OK

@@ -5,14 +5,18 @@ sentence is not a quote; put such wording under ``claim:`` instead. The
 message shows the closest text found, if any, and its similarity.
 
 Passes:
-    - id: lavrov-promise
-      source: seeds/001_3de99958f30674d8.txt
-      quote: promised to work for a united and peaceful Afghanistan
+
+    claims:
+      - id: lavrov-promise
+        source: seeds/001_3de99958f30674d8.txt
+        quote: promised to work for a united and peaceful Afghanistan
 
 Fails:
-    - id: lavrov-promise
-      source: seeds/001_3de99958f30674d8.txt
-      quote: Lavrov vowed to bring peace and unity to Afghanistan
+
+    claims:
+      - id: lavrov-promise
+        source: seeds/001_3de99958f30674d8.txt
+        quote: Lavrov vowed to bring peace and unity to Afghanistan
 """
 
 from collections.abc import Iterator

@@ -9,14 +9,18 @@ the quote, or a look-alike character from another script (a Cyrillic "і" in
 quote with the source's exact words.
 
 Passes:
-    - id: talks-jovial
-      source: seeds/001_3de99958f30674d8.txt
-      quote: the atmosphere was jovial and almost festive
+
+    claims:
+      - id: talks-jovial
+        source: seeds/001_3de99958f30674d8.txt
+        quote: the atmosphere was jovial and almost festive
 
 Fails:
-    - id: talks-jovial
-      source: seeds/001_3de99958f30674d8.txt
-      quote: the atmosphere was jovial and very festive
+
+    claims:
+      - id: talks-jovial
+        source: seeds/001_3de99958f30674d8.txt
+        quote: the atmosphere was jovial and very festive
 """
 
 from collections.abc import Iterator

@@ -11,14 +11,18 @@ Negations include not, no, never, n't, neither/nor, without. ``--fix`` never
 touches these: a changed number needs a human.
 
 Passes:
-    - id: delegation
-      source: seeds/001_3de99958f30674d8.txt
-      quote: sitting between a five-man Taliban delegation and four members
+
+    claims:
+      - id: delegation
+        source: seeds/001_3de99958f30674d8.txt
+        quote: sitting between a five-man Taliban delegation and four members
 
 Fails:
-    - id: delegation
-      source: seeds/001_3de99958f30674d8.txt
-      quote: sitting between a four-man Taliban delegation and five members
+
+    claims:
+      - id: delegation
+        source: seeds/001_3de99958f30674d8.txt
+        quote: sitting between a four-man Taliban delegation and five members
 """
 
 from collections.abc import Iterator

@@ -7,14 +7,18 @@ source. The corpus is every cited source plus every text file in the folders
 that hold them, and any ``corpus`` globs set in ``[tool.claimlint]``.
 
 Passes:
-    - id: observers
-      source: seeds/004_09030c89965f0637.txt
-      quote: The U.S. and India sent observers.
+
+    claims:
+      - id: observers
+        source: seeds/004_09030c89965f0637.txt
+        quote: The U.S. and India sent observers.
 
 Fails:
-    - id: observers
-      source: seeds/001_3de99958f30674d8.txt
-      quote: The U.S. and India sent observers.
+
+    claims:
+      - id: observers
+        source: seeds/001_3de99958f30674d8.txt
+        quote: The U.S. and India sent observers.
 """
 
 from collections.abc import Iterator
