@@ -123,7 +123,7 @@ class Context:
             text=doc.text[span.start : span.end],
             start=span.start,
             end=span.end,
-            place=place.label,
+            **place.located(),
         )
 
     def display(self, key: str) -> str:
