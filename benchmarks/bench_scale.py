@@ -37,14 +37,8 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 
 from benchmarks.generate import generate  # noqa: E402
 from benchmarks.naive import NaiveChecker, load_workload  # noqa: E402
+from linter.rules.outcomes import CODE_OUTCOME  # noqa: E402
 
-# claimlint's diagnostic code -> the verdict vocabulary the labels and naive checker use.
-CODE_OUTCOME = {
-    "Q101": "not-found",
-    "Q102": "inexact",
-    "Q103": "meaning-changed",
-    "Q104": "misattributed",
-}
 FOUND = ("verbatim", "inexact", "meaning-changed")  # resolved in the cited document
 UNFOUND = ("misattributed", "not-found")  # need a search of the whole corpus
 COLD = "claimlint check, cold (cache cleared)"

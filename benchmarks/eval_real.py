@@ -50,11 +50,11 @@ from benchmarks.bench_real import read_collections  # noqa: E402
 from benchmarks.bench_scale import clear_cache, run_claimlint, work_dir  # noqa: E402
 from benchmarks.generate import inexact  # noqa: E402
 from benchmarks.naive import light_normalize  # noqa: E402
+from linter.rules.outcomes import CODE_OUTCOME as CODE  # noqa: E402
 from linter.text.numbers import ORDINALS, SCALES, TENS, UNITS  # noqa: E402
 
 _SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z])")
 NEAR = 70  # partial_ratio at or above which a document "nearly says" a sentence
-CODE = {"Q101": "not-found", "Q102": "inexact", "Q103": "meaning-changed", "Q104": "misattributed"}
 
 # Token shapes: the first that matches a token (its surrounding punctuation stripped) wins.
 _SHAPES: list[tuple[str, re.Pattern[str]]] = [

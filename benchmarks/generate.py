@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+from linter.rules.outcomes import OUTCOMES  # noqa: E402
 from linter.text.numbers import (  # noqa: E402
     MULTIPLIERS,
     ORDINALS,
@@ -54,7 +55,6 @@ KINDS: dict[str, tuple[float, str]] = {
     "fabricated": (0.05, "not-found"),
     "misattributed": (0.05, "misattributed"),
 }
-OUTCOMES = ("verbatim", "inexact", "meaning-changed", "misattributed", "not-found")
 
 FIRST = (
     "Amir Anna Boris Carla Dmitri Elena Farid Grace Hamid Irina Javed Karen Lena Mikhail "

@@ -22,7 +22,7 @@ from pathlib import Path
 from linter import __version__
 from linter.text.verify import Outcome, Span, Verdict
 
-SCHEMA = 3  # 2: each row carries a checksum (``_sealed``); 3: extracted texts
+SCHEMA = 4  # 2: each row carries a checksum (``_sealed``); 3: extracted texts; 4: file records
 _TABLE = "(key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
 
@@ -110,6 +110,7 @@ class VerdictCache:
                 if row is None or row[0] != f"{SCHEMA}:{__version__}":
                     db.execute("DROP TABLE IF EXISTS verdicts")
                     db.execute("DROP TABLE IF EXISTS extracts")
+                    db.execute("DROP TABLE IF EXISTS files")
                     db.execute(f"CREATE TABLE verdicts {_TABLE}")
                     db.execute(
                         "INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
@@ -117,6 +118,7 @@ class VerdictCache:
                     )
                     db.commit()
                 db.execute(f"CREATE TABLE IF NOT EXISTS extracts {_TABLE}")
+                db.execute(f"CREATE TABLE IF NOT EXISTS files {_TABLE}")
                 return db
             except sqlite3.DatabaseError:  # corrupt or not a database: start afresh
                 with contextlib.suppress(Exception):
@@ -126,35 +128,47 @@ class VerdictCache:
         return None
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Verdict]:
-        if self._db is None:
-            return {}
         found: dict[str, Verdict] = {}
+        for key, raw in self._rows("verdicts", keys):
+            verdict = decode(raw)
+            if verdict is not None:
+                found[key] = verdict
+        return found
+
+    def _rows(self, table: str, keys: Iterable[str]) -> list[tuple[str, str]]:
+        """(key, value) of the rows of ``keys`` whose checksum holds."""
+        if self._db is None:
+            return []
+        found = []
         wanted = list(dict.fromkeys(keys))
         try:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i : i + 500]
                 marks = ",".join("?" * len(chunk))
                 for key, raw in self._db.execute(
-                    f"SELECT key, value FROM verdicts WHERE key IN ({marks})", chunk
+                    f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk
                 ):
-                    verdict = decode(_opened(key, raw))
-                    if verdict is not None:
-                        found[key] = verdict
+                    value = _opened(key, raw)
+                    if value:
+                        found.append((key, value))
         except sqlite3.Error:
-            return {}
+            return []
         return found
 
-    def put_many(self, items: Iterable[tuple[str, Verdict]]) -> None:
+    def _put_rows(self, table: str, rows: Iterable[tuple[str, str]]) -> None:
         if self._db is None:
             return
         try:
             with self._db:
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO verdicts VALUES (?, ?)",
-                    ((key, _sealed(key, encode(v))) for key, v in items),
+                    f"INSERT OR REPLACE INTO {table} VALUES (?, ?)",
+                    ((key, _sealed(key, value)) for key, value in rows),
                 )
         except sqlite3.Error:
             pass
+
+    def put_many(self, items: Iterable[tuple[str, Verdict]]) -> None:
+        self._put_rows("verdicts", ((key, encode(v)) for key, v in items))
 
     def get_extract(self, key: str) -> str | None:
         """A source's extracted text (see linter.extract), JSON, by content-hash key."""
@@ -183,6 +197,65 @@ class VerdictCache:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
+
+
+# A file changed within this long of being read may share its signature with the
+# version read (timestamps are coarse: a clock tick, two seconds on FAT): not recorded.
+_RACY_NS = 2_000_000_000
+
+
+class FileRecords(VerdictCache):
+    """What reading each source found, by path: its signature, content hash and notes.
+
+    A file whose signature (size, modification and change times, inode, device)
+    is the recorded one is not read again on the next run; a change time cannot
+    be set back, so any write since is seen. Rows are checksummed like verdicts.
+    """
+
+    def get(self, paths: Iterable[str]) -> dict[str, tuple]:
+        """path -> (stamp, digest, kind, repair, notes) for the recorded ``paths``."""
+        from linter.extract import Note
+
+        found: dict[str, tuple] = {}
+        for path, raw in self._rows("files", paths):
+            try:
+                stamp, digest, kind, repair, notes = json.loads(raw)
+                found[path] = (
+                    tuple(int(n) for n in stamp),
+                    str(digest),
+                    str(kind),
+                    bool(repair),
+                    tuple(Note(str(a), str(b)) for a, b in notes),
+                )
+            except (ValueError, TypeError):
+                continue  # not a record: the file is read
+        return found
+
+    def put(self, documents: Iterable) -> None:
+        """Record freshly read documents (``linter.corpus.Document``), but not racy ones."""
+        import time
+
+        now = time.time_ns()
+        self._put_rows(
+            "files",
+            (
+                (
+                    doc.path,
+                    json.dumps(
+                        [
+                            list(doc.stamp),
+                            doc.digest,
+                            doc.kind,
+                            doc.repair,
+                            [[n.severity, n.message] for n in doc.notes],
+                        ],
+                        ensure_ascii=True,
+                    ),
+                )
+                for doc in documents
+                if max(doc.stamp[1], doc.stamp[2]) < now - _RACY_NS
+            ),
+        )
 
 
 def cache_folder() -> Path:

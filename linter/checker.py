@@ -9,16 +9,16 @@ elsewhere.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.context import Context
 from linter.diagnostics import Diagnostic, Severity
-from linter.errors import UsageError
 from linter.rules import all_rules
 from linter.rules.base import Rule
 from linter.rules.r105_unused_ignore import unused
+from linter.selection import enabled
 
 
 @dataclass
@@ -48,27 +48,6 @@ class CheckResult:
             {Severity.ERROR} if self.fail_on == "error" else {Severity.ERROR, Severity.WARNING}
         )
         return any(d.severity in failing for d in self.diagnostics)
-
-
-def check_selectors(selectors: Iterable[str], option: str) -> tuple[str, ...]:
-    """Upper-case the selectors and refuse any that matches no rule."""
-    codes = list(all_rules())
-    cleaned = []
-    for raw in selectors:
-        selector = raw.strip().upper()
-        if selector != "ALL" and not any(code.startswith(selector) for code in codes):
-            raise UsageError(
-                f"{option}: '{raw}' matches no rule code; run 'claimlint rules' to list them"
-            )
-        cleaned.append(selector)
-    return tuple(cleaned)
-
-
-def is_selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
-    def matches(selectors: tuple[str, ...]) -> bool:
-        return any(s == "ALL" or code.startswith(s) for s in selectors)
-
-    return (not select or matches(select)) and not matches(ignore)
 
 
 def run_rules(
@@ -123,11 +102,8 @@ def check(
     on_rule: Callable[[str, int, int], None] | None = None,
 ) -> CheckResult:
     config = ctx.config
-    check_selectors(config.extend_select, "extend-select")
-    check_selectors(config.extend_ignore, "extend-ignore")
-    select = check_selectors(config.selected, "select")
-    ignore = check_selectors(config.ignored, "ignore")
-    diagnostics = [d for d in run_rules(ctx, on_rule) if is_selected(d.code, select, ignore)]
+    chosen = enabled(all_rules(), config.selection)
+    diagnostics = [d for d in run_rules(ctx, on_rule) if d.code in chosen]
     if only_claims is not None:
         diagnostics = restrict(diagnostics, only_claims)
     diagnostics.sort(key=Diagnostic.sort_key)

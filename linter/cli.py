@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from linter import __version__
 from linter.errors import UsageError
 from linter.escape import visible
+from linter.selection import Layer
 from linter.suggest import closest
 
 if TYPE_CHECKING:
@@ -176,7 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument(
         "code", metavar="CODE", help="a rule code (Q103) or name (quote-meaning-changed)"
     )
-    sub.add_parser("rules", help="list every rule")
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument(
+        "--table", action="store_true", help="as the Markdown table of the README's Rules section"
+    )
     for name in COMMANDS:
         importlib.import_module(name).register(sub, common)
     return parser
@@ -206,7 +210,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rule":
             return cmd_rule(args.code)
         if args.command == "rules":
-            return cmd_rules()
+            return cmd_rules(table=args.table)
         if args.command == "report":
             return cmd_report(args)
         if args.command == "check":
@@ -235,9 +239,12 @@ def cmd_rule(key: str) -> int:
     return EXIT_OK
 
 
-def cmd_rules() -> int:
-    from linter.rules import all_rules
+def cmd_rules(*, table: bool = False) -> int:
+    from linter.rules import all_rules, markdown_table
 
+    if table:
+        print(markdown_table(), end="")
+        return EXIT_OK
     for rule in all_rules().values():
         print(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
     return EXIT_OK
@@ -252,10 +259,7 @@ def settings(args: argparse.Namespace) -> Config:
         "threshold": check_threshold(args.threshold, "--threshold")
         if args.threshold is not None
         else None,
-        "select": tuple(args.select) if getattr(args, "select", None) is not None else None,
-        "ignore": tuple(args.ignore) if getattr(args, "ignore", None) is not None else None,
-        "extend_select": _more(config.extend_select, getattr(args, "extend_select", None)),
-        "extend_ignore": _more(config.extend_ignore, getattr(args, "extend_ignore", None)),
+        "command_line": _command_line_selection(args),
         "fail_on": getattr(args, "fail_on", None),
         "cache": False if args.no_cache else None,
         "repair_encoding": True if getattr(args, "repair_encoding", False) else None,
@@ -326,8 +330,21 @@ def checked(ctx, only: set[str] | None, progress) -> CheckResult:
         progress.done()
 
 
-def _more(configured: tuple[str, ...], given: list[str] | None) -> tuple[str, ...] | None:
-    return None if given is None else (*configured, *given)
+def _command_line_selection(args: argparse.Namespace) -> tuple[Layer, ...] | None:
+    """``--select``/``--ignore``/``--extend-*`` as one layer over the file's (none given: None)."""
+    given = {
+        key: getattr(args, key, None)
+        for key in ("select", "ignore", "extend_select", "extend_ignore")
+    }
+    if all(v is None for v in given.values()):
+        return None
+    select = given.pop("select")
+    return (
+        Layer(
+            select=tuple(select) if select is not None else None,
+            **{k: tuple(v or ()) for k, v in given.items()},
+        ),
+    )
 
 
 def split_files(files: list[str]) -> tuple[str | None, list[str]]:
@@ -356,8 +373,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
     if args.show_settings:
         from linter.config import show_settings
+        from linter.rules import all_rules
 
-        sys.stdout.write(show_settings(settings(args)))
+        sys.stdout.write(show_settings(settings(args), all_rules()))
         return EXIT_OK
     progress = terminal.Progress()
     ctx = load(args, registry_arg=registry_file, progress=progress)

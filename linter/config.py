@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from linter.errors import UsageError
 from linter.escape import UNSAFE, visible
 from linter.extract import DEFAULT_FORMATS, FORMATS
 from linter.fsutil import NotRegularFile, open_regular
+from linter.selection import Layer, enabled
 from linter.suggest import closest
 
 DEFAULT_THRESHOLD = 0.8
@@ -50,22 +52,30 @@ class Config:
     fail_on: str = DEFAULT_FAIL_ON
     threshold: float = DEFAULT_THRESHOLD
     cache: bool = True
+    # ``--select``/``--ignore``/``--extend-*``: applied after the file's, as ruff does.
+    command_line: tuple[Layer, ...] = ()
     origin: str | None = field(default=None, compare=False)  # the file the settings came from
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
     @property
-    def selected(self) -> tuple[str, ...]:
-        """``select`` plus ``extend-select`` (empty: every rule)."""
-        return (*self.select, *self.extend_select) if self.select else ()
+    def selection(self) -> tuple[Layer, ...]:
+        """The file's selectors (an empty ``select``: every rule), then the command line's."""
+        here = Layer(
+            select=self.select or None,
+            ignore=self.ignore,
+            extend_select=self.extend_select,
+            extend_ignore=self.extend_ignore,
+        )
+        return (here, *self.command_line)
 
-    @property
-    def ignored(self) -> tuple[str, ...]:
-        return (*self.ignore, *self.extend_ignore)
 
-
-_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "origin"}
+_KEYS = {
+    f.name.replace("_", "-"): f.name
+    for f in fields(Config)
+    if f.name not in {"origin", "command_line"}
+}
 
 
 def find_config(start: Path) -> Path | None:
@@ -259,14 +269,25 @@ def check_fail_on(raw: Any, where: str) -> str:
     return raw
 
 
-def show_settings(config: Config) -> str:
+def show_settings(config: Config, codes: Iterable[str] | None = None) -> str:
     """``check --show-settings``: the resolved settings, as TOML a user could copy."""
     lines = [f"# settings from {config.origin or 'defaults (no configuration file found)'}"]
+    shown = replace(config, command_line=())
+    for layer in config.command_line:  # the command line's selectors, written into the file's
+        shown = replace(
+            shown,
+            select=shown.select if layer.select is None else layer.select,
+            ignore=(*shown.ignore, *layer.ignore) if layer.select is None else layer.ignore,
+            extend_select=(*shown.extend_select, *layer.extend_select),
+            extend_ignore=(*shown.extend_ignore, *layer.extend_ignore),
+        )
     for f in fields(Config):
-        if f.name == "origin":
+        if f.name in {"origin", "command_line"}:
             continue
-        value = getattr(config, f.name)
+        value = getattr(shown, f.name)
         lines.append(f"{f.name.replace('_', '-')} = {_toml(value)}")
+    if codes is not None:
+        lines.append(f"# rules that run: {', '.join(sorted(enabled(codes, config.selection)))}")
     return "\n".join(lines) + "\n"
 
 

@@ -78,10 +78,10 @@ def _digest(data: bytes, kind: str = "text", repair: bool = False) -> str:
 class Document:
     """A source document: where it is, and its content hash; its text is read on use.
 
-    A corpus of thousands of documents is not kept in memory twice: the matcher
-    keeps the normalized texts it needs, and the original text is read again
-    only for the few spans that are reported (a file changed in the meantime is
-    caught by its stamp and content hash).
+    A document read when the corpus was loaded keeps its text (each file is read
+    once a run); one trusted by its signature (``load_corpus``) is read only if
+    its text is needed, and then checked against its stamp and content hash, so
+    a file changed in the meantime is caught.
     """
 
     key: str  # path relative to the registry's folder, POSIX style
@@ -93,9 +93,13 @@ class Document:
     repair: bool = False  # legacy encodings and mojibake repaired (repair-encoding)
     notes: tuple[Note, ...] = ()  # what reading it did or found (S104)
     reader: Reader = field(default_factory=lambda: Reader(False), repr=False, compare=False)
+    # The text as read when the corpus was loaded, so that a file is read once a run.
+    kept: Extracted | None = field(default=None, repr=False, compare=False)
 
     def extracted(self) -> Extracted:
         """The quotable text with its location map (from memory, the cache, or the file)."""
+        if self.kept is not None:
+            return self.kept
         return self.reader.read(
             self.digest,
             self.kind,
@@ -259,17 +263,18 @@ def read_document(
         extracted = reader.read(digest, kind, repair, data)
     except ExtractError as exc:
         return None, SourceProblem("S103", f"source '{key}' is unreadable: {exc}")
-    absolute = path.absolute()
+    absolute = str(path) if path.is_absolute() else os.path.join(os.getcwd(), path)
     return Document(
         key=key,
-        display=display_path(absolute),
-        path=str(absolute),
+        display=_display(absolute, os.getcwd()),
+        path=absolute,
         stamp=_stamp(stat),
         digest=digest,
         kind=kind,
         repair=repair,
         notes=extracted.notes,
         reader=reader,
+        kept=extracted,
     ), None
 
 
@@ -280,27 +285,115 @@ def corpus_files(
 
     ``known`` are the cited paths already read, skipped without resolving them again.
     """
-    found: dict[str, Path] = {}
-    real_root = root.resolve()
-    candidates: list[Path] = []
+    folders = _Folders(root)
+    skip = {str(p) for p in known}
+    return [
+        (Path(path), key)
+        for path, key, _ in _uncited(folders, {str(d) for d in cited_dirs}, config)
+        if path not in skip
+    ]
+
+
+class _Folders:
+    """Each folder of the corpus listed once (``os.scandir``) and resolved once.
+
+    A corpus of thousands of files in a few folders costs one ``scandir`` per
+    folder and one ``lstat`` per file, instead of a ``pathlib`` resolution (a
+    dozen system calls and objects) per file.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = str(root)
+        self.real_root = os.path.realpath(root)
+        self._real: dict[str, str | None] = {}
+        self._entries: dict[str, dict[str, os.DirEntry]] = {}
+
+    def real(self, folder: str) -> str | None:
+        if folder not in self._real:
+            try:
+                self._real[folder] = os.path.realpath(folder, strict=True)
+            except (OSError, ValueError):
+                self._real[folder] = None
+        return self._real[folder]
+
+    def entries(self, folder: str) -> dict[str, os.DirEntry]:
+        found = self._entries.get(folder)
+        if found is None:
+            found = {}
+            with contextlib.suppress(OSError, ValueError), os.scandir(folder) as listing:
+                found = {entry.name: entry for entry in listing}
+            self._entries[folder] = found
+        return found
+
+    def key(self, folder: str, name: str) -> str | None:
+        """The key of plain file ``name`` in ``folder``, None when it lies outside the root."""
+        real = self.real(folder)
+        if real is None:
+            return None
+        if real == self.real_root:
+            return name
+        if not real.startswith(self.real_root.rstrip(os.sep) + os.sep):
+            return None
+        return real[len(self.real_root.rstrip(os.sep)) + 1 :].replace(os.sep, "/") + "/" + name
+
+    def plain(self, folder: str, name: str) -> os.DirEntry | None:
+        """The entry of ``name`` in ``folder`` if it is a regular file, not a link."""
+        entry = self.entries(folder).get(name)
+        if entry is None:
+            return None
+        try:
+            return entry if entry.is_file(follow_symlinks=False) else None
+        except OSError:
+            return None
+
+
+def _quick(folders: _Folders, cited: str) -> tuple[str, str, os.DirEntry] | None:
+    """(path, key, entry) of a cited path that is plainly a file inside the root.
+
+    Anything else (links, odd names, missing files) returns None and is left to
+    ``resolve``, which says what is wrong.
+    """
+    if not cited or "\\" in cited or "\0" in cited or cited[0] == "/" or cited[1:2] == ":":
+        return None
+    *parents, name = cited.split("/")
+    if any(part in ("", ".", "..") for part in (*parents, name)):
+        return None
+    folder = os.path.join(folders.root, *parents)
+    entry = folders.plain(folder, name)
+    key = folders.key(folder, name) if entry is not None else None
+    return None if key is None or entry is None else (entry.path, key, entry)
+
+
+def _uncited(
+    folders: _Folders, cited_dirs: set[str], config: Config
+) -> list[tuple[str, str, os.DirEntry | None]]:
+    """(path, key, entry or None) of every file beside a cited one or matched by a glob."""
+    found: dict[str, tuple[str, os.DirEntry | None]] = {}
     suffixes = {s for name in config.corpus_formats for s in FORMATS.get(name, ())}
+    links: list[Path] = []
     if config.corpus_siblings:
         for folder in sorted(cited_dirs):
-            with contextlib.suppress(OSError):  # an unreadable folder adds nothing
-                candidates.extend(p for p in folder.iterdir() if p.suffix.lower() in suffixes)
+            for name, entry in folders.entries(folder).items():
+                if os.path.splitext(name)[1].lower() not in suffixes:
+                    continue
+                plain = folders.plain(folder, name)
+                key = folders.key(folder, name) if plain is not None else None
+                if key is not None:
+                    found.setdefault(key, (entry.path, entry))
+                else:  # a link, or something odd: resolved the slow way
+                    links.append(Path(entry.path))
     for pattern in config.corpus:
-        candidates.extend(_glob(root, pattern))
-    for path in candidates:
-        if path in known:
-            continue
+        links.extend(_glob(Path(folders.root), pattern))
+    real_root = Path(folders.real_root)
+    for path in links:
         try:
             real = path.resolve()
             if not (real.is_file() and real.is_relative_to(real_root)):
                 continue
         except (OSError, RuntimeError, ValueError):
             continue
-        found.setdefault(real.relative_to(real_root).as_posix(), path)
-    return sorted(((p, k) for k, p in found.items()), key=lambda item: item[1])
+        found.setdefault(real.relative_to(real_root).as_posix(), (str(path), None))
+    return sorted(((p, k, e) for k, (p, e) in found.items()), key=lambda item: item[1])
 
 
 def _glob(root: Path, pattern: str) -> list[Path]:
@@ -324,36 +417,108 @@ def load_corpus(
 ) -> Corpus:
     """Read every cited source, then the rest of the corpus; never raises for bad sources.
 
-    ``on_read`` is told the number of documents read so far (for progress).
+    A file whose signature (size, times, inode) is the one recorded when it was
+    last read is not read again: its content hash and notes come from the cache
+    (``linter.cache.FileRecords``). ``on_read`` is told the number of documents
+    read so far (for progress).
     """
     corpus = Corpus()
     reader = Reader(config.cache)
     repair = config.repair_encoding
     tell = on_read or (lambda _count: None)
     root = registry.root
-    cited_dirs: set[Path] = set()
-    read: set[Path] = set()
-    real_root = root.resolve()
+    folders = _Folders(root)
+    cited_dirs: set[str] = set()
+    wanted: list[tuple[str, str, os.DirEntry | None, str | None]] = []  # path, key, entry, cited
+    slow: dict[str, Path] = {}
+    real_root = Path(folders.real_root)
     for cited in dict.fromkeys(claim.source for claim in registry.claims):
-        path, key, problem = resolve(root, cited, real_root)
-        if problem is None and path is not None and key is not None:
-            if key not in corpus.documents:
-                doc, problem = read_document(path, key, reader, repair)
-                if doc is not None:
-                    corpus.documents[key] = doc
-                    tell(len(corpus.documents))
-            cited_dirs.add(path.parent)
-            read.add(path)
-        if problem is not None:
-            corpus.problems[cited] = problem
-        elif key is not None:
-            corpus.keys[cited] = key
-    for path, key in corpus_files(root, cited_dirs, config, read):
-        if key in corpus.documents:
+        quick = _quick(folders, cited)
+        if quick is not None:
+            path, key, entry = quick
+            cited_dirs.add(os.path.dirname(path))
+            wanted.append((path, key, entry, cited))
             continue
-        doc, problem = read_document(path, key, reader, repair)
-        if doc is not None:  # an unreadable uncited file is simply not part of the corpus
+        found, key, problem = resolve(root, cited, real_root)
+        if problem is None and found is not None and key is not None:
+            cited_dirs.add(str(found.parent))
+            wanted.append((str(found), key, None, cited))
+            slow[str(found)] = found
+        elif problem is not None:
+            corpus.problems[cited] = problem
+    wanted += [(p, k, e, None) for p, k, e in _uncited(folders, cited_dirs, config)]
+    records = _records(config.cache)
+    known = records.get([p for p, *_ in wanted]) if records else {}
+    cwd = os.getcwd()
+    fresh = []
+    for path, key, entry, cited in wanted:
+        if key in corpus.documents:
+            if cited is not None:
+                corpus.keys[cited] = key
+            continue
+        doc, problem = None, None
+        record = known.get(path)
+        if record is not None:
+            doc = _trusted(path, key, entry, record, repair, reader, cwd)
+        if doc is None:
+            doc, problem = read_document(slow.get(path) or Path(path), key, reader, repair)
+            if doc is not None and records is not None:
+                fresh.append(doc)
+        if doc is not None:
             corpus.documents[key] = doc
             tell(len(corpus.documents))
+        if cited is not None:
+            if problem is not None:  # an unreadable uncited file is simply not in the corpus
+                corpus.problems[cited] = problem
+            else:
+                corpus.keys[cited] = key
+    if records is not None:
+        records.put(fresh)
+        records.close()
     reader.close()  # reopened if a text must be extracted again
     return corpus
+
+
+def _records(enabled: bool):  # -> FileRecords | None (imported late: sqlite3 costs start-up)
+    if not enabled:
+        return None
+    from linter.cache import FileRecords, cache_folder
+
+    return FileRecords(cache_folder())
+
+
+def _trusted(
+    path: str,
+    key: str,
+    entry: os.DirEntry | None,
+    record: tuple[Stamp, str, str, bool, tuple[Note, ...]],
+    repair: bool,
+    reader: Reader,
+    cwd: str,
+) -> Document | None:
+    """The document as recorded, if the file's signature is still the recorded one."""
+    stamp, digest, kind, repaired, notes = record
+    try:
+        now = _stamp(entry.stat(follow_symlinks=False) if entry is not None else os.stat(path))
+    except OSError:
+        return None
+    if now != stamp or repaired != repair or kind != kind_of(os.path.splitext(path)[1]):
+        return None
+    return Document(
+        key=key,
+        display=_display(path, cwd),
+        path=path,
+        stamp=stamp,
+        digest=digest,
+        kind=kind,
+        repair=repair,
+        notes=notes,
+        reader=reader,
+    )
+
+
+def _display(path: str, cwd: str) -> str:
+    """``display_path`` for an absolute path, without pathlib for the usual case."""
+    if path.startswith(cwd.rstrip(os.sep) + os.sep) and f"{os.sep}." not in path:
+        return path[len(cwd.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
+    return display_path(Path(path), Path(cwd))

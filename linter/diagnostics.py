@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -24,6 +25,8 @@ class Location:
     line: int
     column: int
     place: str = ""  # "page 2, line 3, column 5" in a PDF, where line:column would mislead
+    page: int | None = None  # in a PDF (``line`` is then the line on the page)
+    paragraph: int | None = None  # in a Word file (``line`` is then the paragraph too)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
@@ -42,12 +45,24 @@ class SourceSpan:
     # "page 2, line 3, column 5" (PDF) or "paragraph 4, column 1" (Word): line:column alone
     # would mislead there; empty for text and web pages, located by line and column.
     place: str = ""
+    page: int | None = None  # in a PDF (``line`` is then the line on the page)
+    paragraph: int | None = None  # in a Word file (``line`` is then the paragraph too)
 
     @property
     def where(self) -> str:
         if self.place:
             return f"{self.path} ({self.place})"
         return f"{self.path}:{self.line}:{self.column}"
+
+
+def placement(where: Location | SourceSpan) -> dict[str, Any]:
+    """The page, paragraph and readable place of a location, for machine-readable outputs.
+
+    Tools cannot parse "page 2, line 3, column 5" reliably, so PDF and Word
+    locations are also given as numbers; each is None where it does not apply
+    (``place`` too: a text file or web page is located by its line and column).
+    """
+    return {"page": where.page, "paragraph": where.paragraph, "place": where.place or None}
 
 
 @dataclass(frozen=True, slots=True)

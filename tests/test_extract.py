@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_cli, validate_sarif
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 NODE = "nodejs-querystring.html"
@@ -171,6 +171,49 @@ def test_pdf_quote_across_the_page_break_is_found_and_located_by_page(folder):
     assert "Washington Post" not in d["source"]["text"]  # the running footer/header is gone
 
 
+def test_pdf_and_word_places_are_machine_readable_in_every_format(folder, sarif_validator):
+    """Tools get the page (PDF) and paragraph (Word) as numbers; people get them in words."""
+    typo = ARTICLE_QUOTES["page-break"][0].replace("interested", "intrested")
+    root = folder(
+        [
+            ("typo", "article.pdf", typo),
+            ("number", "memo.docx", "delegations from twelve countries"),
+        ],
+        "article.pdf",
+    )
+    make_docx(root / "sources" / "memo.docx")
+    found = {
+        d["claim"]: d["source"] for d in diagnostics(cli("check", "--format", "json", cwd=root))
+    }
+    pdf, word = found["typo"], found["number"]
+    assert (pdf["page"], pdf["paragraph"]) == (1, None)
+    assert pdf["place"] == f"page 1, line {pdf['line']}, column {pdf['column']}"
+    assert (word["page"], word["paragraph"], word["line"]) == (None, 2, 2)
+    assert word["place"].startswith("paragraph 2, column ")
+
+    log = json.loads(cli("check", "--format", "sarif", cwd=root).stdout)
+    validate_sarif(sarif_validator, log)
+    related = {
+        r["locations"][0]["logicalLocations"][0]["name"]: r["relatedLocations"][0]
+        for r in log["runs"][0]["results"]
+    }
+    assert related["typo"]["properties"] == {"page": 1, "place": pdf["place"]}
+    assert related["typo"]["message"]["text"] == f"closest source text ({pdf['place']})"
+    assert related["number"]["properties"] == {"paragraph": 2, "place": word["place"]}
+
+    issues = json.loads(cli("check", "--format", "gitlab", cwd=root).stdout)
+    typo_issue = next(i for i in issues if "article.pdf" in i["description"])
+    assert f"sources/article.pdf ({pdf['place']})" in typo_issue["description"]
+    assert typo_issue["description"].endswith(
+        '(closest source text: "The United States stands ready to work with all interested'
+        ' parties to support and facilitate a peace process")'
+    )
+    for fmt in ("text", "github"):
+        shown = cli("check", "--format", fmt, cwd=root).stdout
+        assert f"source sources/article.pdf ({pdf['place']})" in shown, fmt
+        assert f"source sources/memo.docx ({word['place']})" in shown, fmt
+
+
 def test_missing_pdf_library_names_the_extra_to_install(folder):
     root = folder([("pdf", "article.pdf", ARTICLE_QUOTES["verbatim"][0])], "article.pdf")
     result = cli("check", "--no-cache", cwd=root, block=("pypdfium2",))
@@ -313,7 +356,7 @@ def test_readme_documents_sources_before_the_registry_and_every_setting():
     at = headings.index("## Sources: web pages, PDFs, Word files, encodings")
     assert headings[at + 1] == "## The claims registry (`claims.yaml`)"
     for key in Config.__dataclass_fields__:
-        if key != "origin":
+        if key not in {"origin", "command_line"}:  # where settings came from, not settings
             assert f"\n{key.replace('_', '-')} = " in readme, key
     bench = (REPO / "benchmarks" / "README.md").read_text(encoding="utf-8")
     assert "`bench_extract.py`" in bench
@@ -341,3 +384,9 @@ def test_report_locates_a_pdf_quote_by_page_and_line(folder):
     assert report.returncode == 0, report.stderr
     assert "sources/article.pdf (page 1, line " in report.stdout
     assert "**sitting between a five-man Taliban delegation and four members**" in report.stdout
+    data = json.loads(cli("report", "--format", "json", cwd=root).stdout)
+    [citation] = data["topics"][0]["values"][0]["citations"]
+    location = citation["location"]
+    assert (location["page"], location["paragraph"]) == (1, None)
+    assert location["place"] == f"page 1, line {location['line']}, column {location['column']}"
+    assert "place" not in citation["claim_location"]  # the registry is located by line

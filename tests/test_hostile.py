@@ -393,22 +393,42 @@ def test_ctrl_c_exits_130_quietly(project):
     assert not list(project.root.glob(".*.tmp"))
 
 
-def test_a_source_rewritten_in_place_with_its_old_size_and_mtime_is_caught(project):
-    path = project(GOOD)
-    registry = load_registry(path)
-    from linter.config import Config
-
-    corpus = load_corpus(registry, Config())
-    doc = corpus.cited(WAPO)
-    source = project.root / WAPO
+def _rewrite_in_place(source: Path) -> None:
+    """Change a file's first bytes, keeping its inode, size and modification time."""
     info = source.stat()
     data = source.read_bytes()
     with open(source, "r+b") as handle:  # same inode, same size
         handle.write(data[:10].swapcase())
     os.utime(source, ns=(info.st_atime_ns, info.st_mtime_ns))  # the old mtime back
     assert source.stat().st_size == info.st_size
+
+
+def test_a_source_rewritten_during_a_run_leaves_the_text_that_was_checked(project, monkeypatch):
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(project.root / ".cache"))
+    registry = load_registry(project(GOOD))
+    from linter.config import Config
+
+    doc = load_corpus(registry, Config()).cited(WAPO)
+    before = doc.text
+    _rewrite_in_place(project.root / WAPO)
+    assert doc.text == before  # read once: what was checked is what is reported
+
+
+def test_a_source_rewritten_in_place_with_its_old_size_and_mtime_is_caught(project, monkeypatch):
+    """A document trusted by its signature (not read) is checked when its text is needed."""
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(project.root / ".cache"))
+    registry = load_registry(project(GOOD))
+    from linter.config import Config
+
+    time.sleep(2.1)  # a file read just after it was written is not trusted (coarse clocks)
+    load_corpus(registry, Config())  # read, and its signature recorded
+    doc = load_corpus(registry, Config()).cited(WAPO)
+    assert doc.kept is None  # trusted, not read
+    _rewrite_in_place(project.root / WAPO)
     with pytest.raises(UsageError, match="changed"):
         doc.text  # noqa: B018 - reading it is the test
+    doc = load_corpus(registry, Config()).cited(WAPO)  # the change time moved: read again
+    assert doc.kept is not None
 
 
 # --- 3. --fix changes only quote scalars -------------------------------------

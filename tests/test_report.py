@@ -421,7 +421,14 @@ def test_json_shape_and_stable_keys():
         "claim_location",
         "problems",
     ]
-    assert first["location"] == {"path": EARLY, "line": 1, "column": 31}
+    assert first["location"] == {
+        "path": EARLY,
+        "line": 1,
+        "column": 31,
+        "page": None,  # a PDF's page, a Word file's paragraph, in words: not in a text file
+        "paragraph": None,
+        "place": None,
+    }
     assert data["quote_problems"][0]["code"] == "S101"
     assert data["name_variants"][0]["spellings"] == ["Sergei Lavrov", "Sergey Lavrov"]
     assert render_json(report()) == render_json(report())  # deterministic

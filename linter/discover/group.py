@@ -81,6 +81,12 @@ def same_thing(a: Amount, b: Amount) -> bool:
         return False
     if a.complement and b.complement and a.complement != b.complement:
         return False
+    if a.kind == "duration":
+        # "the 17-year war" and "America's 16-year-long war" name one war of the subject:
+        # only owners named on both sides, and different, make it two wars
+        return not (a.modifiers and b.modifiers) or bool(
+            a.modifiers & (b.modifiers | b.context) or b.modifiers & (a.modifiers | a.context)
+        )
     return all(x.modifiers <= (y.modifiers | y.context | y.subject) for x, y in ((a, b), (b, a)))
 
 
@@ -94,11 +100,14 @@ def same_subject(
     other document never uses. Reports published days apart, or giving different
     days ("fell on March 10", "on March 5"), give two figures, not one.
     """
-    for x, y in ((a, b), (b, a)):
+    # a duration names one war of the subject, not the template of another company's figure
+    for x, y in ((a, b), (b, a)) if a.kind != "duration" else ():
         missing = x.names - doc_names[y.sentence.doc]
         if any(weights.distinctive(name) for name in missing):
             return False
-    if a.dates != b.dates or days_apart(a.published, b.published) > WINDOW_DAYS:
+    # a war's length is no figure of one day: only the dates of counts tell them apart
+    dated = a.kind != "duration" and a.dates != b.dates
+    if dated or days_apart(a.published, b.published) > WINDOW_DAYS:
         return False
     # The same sentence on two days is a series ("The Federal Reserve entered the market to
     # arrange two billion dlrs ..."): each day's figure is its own.
@@ -213,6 +222,8 @@ def _pairs(
     # tonnes of zinc concentrates", "413,800 tonnes of zinc" mined): which of them the
     # other document means cannot be told, so neither is compared; unless two figures
     # are one mistyped ("4,023,200 shares" and "4,043,200 shares" of one holding).
+    if in_a[0].kind == "duration":
+        return _durations(in_a, in_b, weights, doc_names)
     several = len({(x.low, x.high) for x in in_a}) > 1 or len({(y.low, y.high) for y in in_b}) > 1
     typos = [
         (a, b)
@@ -237,6 +248,39 @@ def _pairs(
         values_b = {(y.low, y.high) for x, y in matches if x is a}
         if len(values_a) == 1 and len(values_b) == 1 and _disjoint(a, b):
             found.append((a, b, shared_weight(a, b, weights)))
+    return found
+
+
+def _durations(
+    in_a: Sequence[Amount],
+    in_b: Sequence[Amount],
+    weights: Weights,
+    doc_names: dict[str, frozenset[str]],
+) -> list[tuple[Amount, Amount, float]]:
+    """How long one war lasted, told two ways: each duration paired with its best match.
+
+    A document may give the lengths of two wars ("the 17-year war", "a decade-long war"
+    that "ended with the Soviets' withdrawal"): each is compared only with the duration of
+    the other document whose sentence shares the most rare words with it, and that one's
+    best match must be it in return. A pair that agrees settles that war.
+    """
+
+    def score(a: Amount, b: Amount) -> float:
+        if not same_thing(a, b) or not same_subject(a, b, doc_names, weights):
+            return 0.0
+        if len(a.context & b.context) < MIN_SHARED_WORDS:
+            return 0.0
+        return sum(map(weights.word, a.context & b.context))
+
+    scored = {(id(a), id(b)): score(a, b) for a in in_a for b in in_b}
+    found = []
+    for a in in_a:
+        best_b = max(in_b, key=lambda b: scored[id(a), id(b)])
+        if scored[id(a), id(best_b)] <= 0:
+            continue
+        best_a = max(in_a, key=lambda x: scored[id(x), id(best_b)])
+        if best_a is a and _disjoint(a, best_b):
+            found.append((a, best_b, shared_weight(a, best_b, weights)))
     return found
 
 

@@ -357,6 +357,8 @@ def _rate_or_compound(following: list[str]) -> bool:
     word = following[1]
     if find_numbers(word) or not word[:1].islower():
         return False  # "a five-man delegation and four members": a second count
+    if re.search(r"(?:ing|ed)$", word) and len(word) > 5:
+        return False  # "an end to a 17-year war and burnishing ...": a verb follows, no noun
     return norm(word) not in _FUNCTION_WORDS | _VERBS
 
 

@@ -55,9 +55,15 @@ class Place:
     line: int  # line in the file (text, HTML), line on the page (PDF), paragraph (Word)
     column: int
     label: str = ""  # "page 2, line 3, column 5" when line:column alone would mislead
+    page: int | None = None  # PDF
+    paragraph: int | None = None  # Word
 
     def where(self, path: str) -> str:
         return f"{path} ({self.label})" if self.label else f"{path}:{self.line}:{self.column}"
+
+    def located(self) -> dict[str, Any]:
+        """The page, paragraph and label, as ``Location`` and ``SourceSpan`` keyword arguments."""
+        return {"page": self.page, "paragraph": self.paragraph, "place": self.label}
 
 
 @dataclass(slots=True)
@@ -81,10 +87,11 @@ class Extracted:
             return Place(*line_column(text, 0, offset, 1, 1))
         i = max(bisect_right(self.anchors, (offset, 1 << 62, 0)) - 1, 0)
         start, a, b = self.anchors[i]
+        column = offset - start + 1
         if self.kind == "pdf":
-            return Place(b, offset - start + 1, f"page {a}, line {b}, column {offset - start + 1}")
+            return Place(b, column, f"page {a}, line {b}, column {column}", page=a)
         if self.kind == "docx":
-            return Place(a, offset - start + 1, f"paragraph {a}, column {offset - start + 1}")
+            return Place(a, column, f"paragraph {a}, column {column}", paragraph=a)
         return Place(*line_column(text, start, max(offset, start), a, b))
 
     def to_json(self) -> str:

@@ -1,4 +1,4 @@
-"""What the CI formats (github, sarif, gitlab) share: paths and fingerprints.
+"""What the formats share: paths, fingerprints and the source text shown.
 
 CI systems key annotations by repository-relative path, and dedupe alerts by a
 fingerprint; both must be computed one way for all three formats.
@@ -16,6 +16,15 @@ if TYPE_CHECKING:
     from linter.diagnostics import Diagnostic
 
 FINGERPRINT_KEY = "claimlint/v1"
+MAX_SOURCE_CHARS = 240
+
+
+def source_excerpt(text: str) -> str:
+    """A source span on one line, cut to ``MAX_SOURCE_CHARS``: a finding shows its gist."""
+    text = " ".join(text.split())
+    if len(text) > MAX_SOURCE_CHARS:
+        text = text[: MAX_SOURCE_CHARS - 1] + "…"
+    return text
 
 
 def repo_path(path: str, root: Path) -> str:

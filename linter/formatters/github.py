@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from linter.escape import visible
-from linter.formatters._common import repo_path
+from linter.formatters._common import repo_path, source_excerpt
 from linter.formatters.text import summary_line
 
 if TYPE_CHECKING:
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 # claimlint severity -> workflow command
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
-MAX_SOURCE_CHARS = 240
 
 
 def escape_data(text: str) -> str:
@@ -38,10 +37,7 @@ def message(d: Diagnostic) -> str:
     """The annotation body: the message, then the closest source text and the diff."""
     parts = [d.message]
     if d.source is not None:
-        text = " ".join(d.source.text.split())
-        if len(text) > MAX_SOURCE_CHARS:
-            text = text[: MAX_SOURCE_CHARS - 1] + "…"
-        parts.append(f"source {d.source.where}: {text}")
+        parts.append(f"source {d.source.where}: {source_excerpt(d.source.text)}")
     if d.diff:
         parts.append(f"diff: {d.diff}")
     return "\n".join(visible(part, keep_newlines=True) for part in parts)

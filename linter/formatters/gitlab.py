@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from linter.escape import safe_json
-from linter.formatters._common import fingerprints, repo_path
+from linter.formatters._common import fingerprints, repo_path, source_excerpt
 
 if TYPE_CHECKING:
     from linter.checker import CheckResult
@@ -25,6 +25,11 @@ def issue(d: Diagnostic, fingerprint: str, root) -> dict[str, Any]:
     description = f"{d.code} {d.name}: {d.message}"
     if d.diff:
         description += f" (diff: {d.diff})"
+    if d.source is not None and d.source.text:
+        # The issue points at the registry; the message names the source's place (a PDF's
+        # page and line), and this is the text there, as GitHub's annotation shows it.
+        description += f' (closest source text: "{source_excerpt(d.source.text)}")'
+
     return {
         "type": "issue",
         "description": description,

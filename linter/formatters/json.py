@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from linter.diagnostics import placement
 from linter.escape import safe_json
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
             "line": d.source.line,
             "column": d.source.column,
             "text": d.source.text,
+            **placement(d.source),
         }
     return {
         "code": d.code,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from linter import __version__
+from linter.diagnostics import placement
 from linter.escape import safe_json
 from linter.formatters._common import FINGERPRINT_KEY, fingerprints, repo_path
 
@@ -83,16 +84,19 @@ def result_dict(d: Diagnostic, index: dict[str, int], root: Path, fingerprint: s
         region: dict[str, Any] = {"startLine": d.source.line, "startColumn": d.source.column}
         if d.source.text:
             region["snippet"] = {"text": d.source.text}
-        result["relatedLocations"] = [
-            {
-                "id": 1,
-                "message": {"text": "closest source text"},
-                "physicalLocation": {
-                    "artifactLocation": artifact(d.source.path, root),
-                    "region": region,
-                },
-            }
-        ]
+        related: dict[str, Any] = {
+            "id": 1,
+            "message": {"text": "closest source text"},
+            "physicalLocation": {
+                "artifactLocation": artifact(d.source.path, root),
+                "region": region,
+            },
+        }
+        if d.source.place:  # a PDF's page, a Word file's paragraph: a viewer knows only lines
+            related["message"]["text"] += f" ({d.source.place})"
+            found = placement(d.source)
+            related["properties"] = {k: v for k, v in found.items() if v is not None}
+        result["relatedLocations"] = [related]
     if d.score is not None:
         result["properties"] = {"score": d.score}
     return result

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from linter.escape import visible
+from linter.formatters._common import source_excerpt
 
 if TYPE_CHECKING:
     from linter.checker import CheckResult
     from linter.diagnostics import Diagnostic
 
-MAX_SOURCE_CHARS = 240
 INDENT = "    "
 # SGR codes as ruff uses them: bold location, red errors, yellow warnings, cyan infos.
 _SGR = {
@@ -94,9 +94,7 @@ def _full(d: Diagnostic, paint: Callable[[str, str], str], width: int) -> list[s
     out = [f"{head} {lines[0]}" if lines else head]
     out += [INDENT + line for line in lines[1:]]
     if d.source is not None:
-        text = " ".join(d.source.text.split())
-        if len(text) > MAX_SOURCE_CHARS:
-            text = text[: MAX_SOURCE_CHARS - 1] + "…"
+        text = source_excerpt(d.source.text)
         out.append(paint(f"{INDENT}source {visible(d.source.where)}", "dim"))
         bar = INDENT + "| "
         out += [

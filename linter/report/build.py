@@ -398,7 +398,7 @@ def locate_quote(ctx: Context, claim: Claim) -> Found | None:
     if document is None or span.doc != document.key:
         return None
     place = document.place(span.start)
-    location = Location(document.display, place.line, place.column, place.label)
+    location = Location(document.display, place.line, place.column, **place.located())
     return document.text, span.start, span.end, location
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from linter.diagnostics import Location
+from linter.diagnostics import Location, placement
 from linter.escape import safe_json
 from linter.report import unregistered
 from linter.report.build import AliasedSpellingReport, Citation, QuoteProblem, Report, TopicReport
@@ -96,7 +96,7 @@ def _citation(cite: Citation) -> dict[str, Any]:
         "found": excerpt.found,
         "context_before": excerpt.before,
         "context_after": excerpt.after,
-        "location": _location(cite.location),
+        "location": _source_location(cite.location),
         "claim_location": _location(cite.claim_location),
         "problems": list(cite.problems),
     }
@@ -118,3 +118,10 @@ def _location(location: Location | None) -> dict[str, Any] | None:
     if location is None:
         return None
     return {"path": location.path, "line": location.line, "column": location.column}
+
+
+def _source_location(location: Location | None) -> dict[str, Any] | None:
+    """Where a quote is in its source: also its page (PDF) or paragraph (Word), as numbers."""
+    if location is None:
+        return None
+    return {**_location(location), **placement(location)}

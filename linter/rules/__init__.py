@@ -40,3 +40,13 @@ def by_name_or_code(key: str) -> Rule | None:
     if key.upper() in rules:
         return rules[key.upper()]
     return next((r for r in rules.values() if r.name == key.lower()), None)
+
+
+def markdown_table() -> str:
+    """The README's rules table, so the README is generated from the rules, not kept by hand."""
+    rows = ["| code | name | severity | what it reports |", "| --- | --- | --- | --- |"]
+    rows += [
+        f"| {r.code} | {r.name} | {r.severity} | {r.summary_markdown} |"
+        for r in all_rules().values()
+    ]
+    return "\n".join(rows) + "\n"

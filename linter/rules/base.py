@@ -8,6 +8,7 @@ example, and ``check(ctx)`` yields the rule's diagnostics.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,16 @@ if TYPE_CHECKING:
     from linter.context import Context
 
 _LITERAL = re.compile(r"``(.+?)``", re.DOTALL)
+# A docstring section "Passes:" or "Fails:" and the indented registry below it.
+_EXAMPLE = re.compile(r"^(Passes|Fails):\n((?:[ \t]*\n|[ \t]+\S.*\n?)+)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A registry from a rule's docs: with it, the rule reports (``fails``) or not."""
+
+    fails: bool
+    registry: str
 
 
 @dataclass(frozen=True)
@@ -26,7 +37,9 @@ class Rule:
     name: str
     severity: Severity
     summary: str
+    summary_markdown: str = ""
     doc: str = ""
+    examples: tuple[Example, ...] = ()
     check: Callable[[Context], Iterator[Diagnostic]] | None = field(default=None, compare=False)
 
     def diagnostic(
@@ -60,12 +73,35 @@ def plain(doc: str) -> str:
     return _LITERAL.sub(r"\1", doc)
 
 
+def markdown(text: str) -> str:
+    """reStructuredText literals as Markdown code: ````value```` becomes `value`."""
+    return _LITERAL.sub(r"`\1`", text)
+
+
+def examples(doc: str) -> tuple[Example, ...]:
+    """The registries under the docstring's ``Passes:`` and ``Fails:`` headings."""
+    return tuple(
+        Example(fails=m.group(1) == "Fails", registry=textwrap.dedent(m.group(2)).strip() + "\n")
+        for m in _EXAMPLE.finditer(doc)
+    )
+
+
 def define(code: str, name: str, severity: Severity, doc: str | None) -> Rule:
     """Build a rule from its module docstring; the first line is its summary.
 
     The docstring is kept as plain text: it is printed by ``claimlint rule``
-    and shipped in SARIF, neither of which renders reStructuredText.
+    and shipped in SARIF, neither of which renders reStructuredText; the
+    summary keeps its literals for the README's table (Markdown).
     """
-    text = plain((doc or "").strip())
-    summary = text.splitlines()[0] if text else name
-    return Rule(code=code, name=name, severity=severity, summary=summary, doc=text)
+    raw = (doc or "").strip()
+    text = plain(raw)
+    summary = raw.splitlines()[0] if raw else name
+    return Rule(
+        code=code,
+        name=name,
+        severity=severity,
+        summary=plain(summary),
+        summary_markdown=markdown(summary),
+        doc=text,
+        examples=examples(text),
+    )

@@ -9,25 +9,37 @@ the quote, or a look-alike character from another script (a Cyrillic "і" in
 quote with the source's exact words.
 
 Passes:
-    - id: talks-jovial
-      source: seeds/001_3de99958f30674d8.txt
-      quote: the atmosphere was jovial and almost festive
+
+    claims:
+      - id: talks-jovial
+        source: seeds/001_3de99958f30674d8.txt
+        quote: the atmosphere was jovial and almost festive
 
 Fails:
-    - id: talks-jovial
-      source: seeds/001_3de99958f30674d8.txt
-      quote: the atmosphere was jovial and very festive
+
+    claims:
+      - id: talks-jovial
+        source: seeds/001_3de99958f30674d8.txt
+        quote: the atmosphere was jovial and very festive
 """
 
 from collections.abc import Iterator
 
 from linter.context import Context
 from linter.diagnostics import Diagnostic, Severity
-from linter.rules._quote import quote_diagnostics
+from linter.rules._quote import QuoteFinding, quote_diagnostics
 from linter.rules.base import define
 
 RULE = define("Q102", "quote-inexact", Severity.WARNING, __doc__)
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    yield from quote_diagnostics(ctx, RULE, "inexact")
+    yield from quote_diagnostics(ctx, RULE, message)
+
+
+def message(f: QuoteFinding) -> str:
+    suspects = "; suspect look-alike character: " + "; ".join(f.suspects) if f.suspects else ""
+    return (
+        f"quote differs from the source at {f.where}{f.similarity}{suspects}; copy the source's"
+        " exact words (claimlint check --fix does it), or mark editorial changes with [brackets]"
+    )

@@ -11,25 +11,37 @@ Negations include not, no, never, n't, neither/nor, without. ``--fix`` never
 touches these: a changed number needs a human.
 
 Passes:
-    - id: delegation
-      source: seeds/001_3de99958f30674d8.txt
-      quote: sitting between a five-man Taliban delegation and four members
+
+    claims:
+      - id: delegation
+        source: seeds/001_3de99958f30674d8.txt
+        quote: sitting between a five-man Taliban delegation and four members
 
 Fails:
-    - id: delegation
-      source: seeds/001_3de99958f30674d8.txt
-      quote: sitting between a four-man Taliban delegation and five members
+
+    claims:
+      - id: delegation
+        source: seeds/001_3de99958f30674d8.txt
+        quote: sitting between a four-man Taliban delegation and five members
 """
 
 from collections.abc import Iterator
 
 from linter.context import Context
 from linter.diagnostics import Diagnostic, Severity
-from linter.rules._quote import quote_diagnostics
+from linter.rules._quote import QuoteFinding, quote_diagnostics
 from linter.rules.base import define
 
 RULE = define("Q103", "quote-meaning-changed", Severity.ERROR, __doc__)
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    yield from quote_diagnostics(ctx, RULE, "meaning-changed")
+    yield from quote_diagnostics(ctx, RULE, message)
+
+
+def message(f: QuoteFinding) -> str:
+    changes = "; ".join(f.changes) or "a number or negation differs"
+    return (
+        f"quote changes the meaning of the source at {f.where}{f.similarity}: {changes}; quote"
+        " the source's numbers and negations exactly"
+    )

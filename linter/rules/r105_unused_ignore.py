@@ -5,18 +5,25 @@ fires, a leftover ``ignore`` would silently hide a future problem. Remove the
 entry.
 
 Passes:
-    - id: stanikzai
-      source: seeds/004_09030c89965f0637.txt
-      quote: led by the commission's head, Muhammad Abbas Stanikzai
-      ignore:
-        F103: the Journal's transliteration; kept as printed
+
+    claims:
+      - id: stanikzai
+        source: seeds/004_09030c89965f0637.txt
+        quote: led by the commission's head, Muhammad Abbas Stanikzai
+        ignore:
+          F103: the Journal's transliteration; kept as printed
+      - id: stanekzai
+        source: seeds/001_3de99958f30674d8.txt
+        quote: top political envoy Mohammad Abbas Stanekzai
 
 Fails:
-    - id: lavrov-promise
-      source: seeds/001_3de99958f30674d8.txt
-      quote: promised to work for a united and peaceful Afghanistan
-      ignore:
-        Q102: no longer needed
+
+    claims:
+      - id: lavrov-promise
+        source: seeds/001_3de99958f30674d8.txt
+        quote: promised to work for a united and peaceful Afghanistan
+        ignore:
+          Q102: no longer needed
 """
 
 from collections.abc import Iterable, Iterator

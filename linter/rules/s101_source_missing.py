@@ -4,14 +4,18 @@ Paths are relative to the folder holding the registry. Check the spelling,
 or add the document to the repository.
 
 Passes:
-    - id: lavrov-promise
-      source: seeds/001_3de99958f30674d8.txt
-      quote: promised to work for a united and peaceful Afghanistan
+
+    claims:
+      - id: lavrov-promise
+        source: seeds/001_3de99958f30674d8.txt
+        quote: promised to work for a united and peaceful Afghanistan
 
 Fails:
-    - id: lavrov-promise
-      source: seeds/001_3de99958f30674d8.text
-      quote: promised to work for a united and peaceful Afghanistan
+
+    claims:
+      - id: lavrov-promise
+        source: seeds/001_3de99958f30674d8.text
+        quote: promised to work for a united and peaceful Afghanistan
 """
 
 from collections.abc import Iterator

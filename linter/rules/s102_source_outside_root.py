@@ -6,14 +6,18 @@ links that lead out of the registry's folder are refused. Copy the document
 into the repository and cite it by its relative path.
 
 Passes:
-    - id: lavrov-promise
-      source: seeds/001_3de99958f30674d8.txt
-      quote: promised to work for a united and peaceful Afghanistan
+
+    claims:
+      - id: lavrov-promise
+        source: seeds/001_3de99958f30674d8.txt
+        quote: promised to work for a united and peaceful Afghanistan
 
 Fails:
-    - id: lavrov-promise
-      source: /etc/passwd
-      quote: root
+
+    claims:
+      - id: lavrov-promise
+        source: /etc/passwd
+        quote: root
 """
 
 from collections.abc import Iterator

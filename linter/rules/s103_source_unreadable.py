@@ -10,14 +10,18 @@ extra to install (``pip install 'claimlint-citations[pdf]'``). A UTF-8 byte
 order mark and CRLF line ends are fine.
 
 Passes:
-    - id: lavrov-promise
-      source: seeds/001_3de99958f30674d8.txt   # UTF-8 text
-      quote: promised to work for a united and peaceful Afghanistan
+
+    claims:
+      - id: lavrov-promise
+        source: seeds/001_3de99958f30674d8.txt   # UTF-8 text
+        quote: promised to work for a united and peaceful Afghanistan
 
 Fails:
-    - id: lavrov-promise
-      source: seeds/photo.jpg                  # binary
-      quote: promised to work for a united and peaceful Afghanistan
+
+    claims:
+      - id: lavrov-promise
+        source: seeds                            # a folder, not a file
+        quote: promised to work for a united and peaceful Afghanistan
 """
 
 from collections.abc import Iterator

@@ -10,14 +10,18 @@ with repair on, ftfy repairs it (the ``encodings`` extra) and an info says so.
 Repairs are never silent: the text quotes are checked against is not the file's.
 
 Passes:
-    - id: lavrov-promise
-      source: seeds/001_3de99958f30674d8.txt   # UTF-8, no mojibake
-      quote: promised to work for a united and peaceful Afghanistan
+
+    claims:
+      - id: lavrov-promise
+        source: seeds/001_3de99958f30674d8.txt   # UTF-8, no mojibake
+        quote: promised to work for a united and peaceful Afghanistan
 
 Fails:
-    - id: lavrov-promise
-      source: seeds/latin1-read.txt            # "\x93united\x94": mojibake
-      quote: promised to work for a “united” and peaceful Afghanistan
+
+    claims:
+      - id: lavrov-promise
+        source: docs/examples/mojibake.txt       # U+0093 and U+0094 around "united"
+        quote: promised to work for a “united” and peaceful Afghanistan
 """
 
 from collections.abc import Iterator

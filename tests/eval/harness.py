@@ -22,20 +22,14 @@ from typing import Any
 
 import yaml
 
+# What each expected outcome means in rule codes; "verbatim" is the absence of all four.
+from linter.rules.outcomes import CODE_OUTCOME, OUTCOMES
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 SEEDS = REPO / "seeds"
 FIXTURES = HERE / "sources"
 
-# What each expected outcome means in rule codes; "verbatim" is the absence of all four.
-OUTCOME_CODE = {
-    "not-found": "Q101",
-    "inexact": "Q102",
-    "meaning-changed": "Q103",
-    "misattributed": "Q104",
-}
-CODE_OUTCOME = {code: outcome for outcome, code in OUTCOME_CODE.items()}
-OUTCOMES = ("verbatim", "inexact", "meaning-changed", "misattributed", "not-found")
 CATEGORIES = ("verbatim", "typographic", "inexact", "altered", "fabricated", "misattributed")
 FACT_CODES = ("F101", "F102", "F103", "F104", "F105")
 
