@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from linter import yamlsafe
+from linter import prescan, yamlsafe
 from linter.diagnostics import Diagnostic, Location
 from linter.errors import UsageError
 from linter.fsutil import NotRegularFile, open_regular
@@ -204,6 +204,10 @@ class _Reader:
     # -- file level --------------------------------------------------------
 
     def read(self, data: bytes) -> None:
+        crowded = prescan.too_many_claims(data)
+        if crowded is not None:  # refused before a million claims cost time and memory
+            self.report(R101, crowded.message, Location(self.path, crowded.line, crowded.column))
+            return
         text, problem = yamlsafe.decode(data)
         problems: list[yamlsafe.Problem] = [problem] if problem else []
         root = None

@@ -337,14 +337,17 @@ def _compose(parser: Any, problems: list[Problem]) -> Node | None:
             stack[-1].items.append((key, node))
 
 
-def _too_many(node: Node) -> Problem:
-    return Problem(
-        SYNTAX,
-        f"more than {MAX_ITEMS:,} entries in one list or mapping; claimlint checks at most"
-        f" {MAX_ITEMS:,} claims in a registry — split it into several registries",
-        node.line,
-        node.column,
+def too_many_message(limit: int | None = None) -> str:
+    """Why a list or mapping past ``MAX_ITEMS`` is refused (a fixed limit), and what to do."""
+    limit = MAX_ITEMS if limit is None else limit
+    return (
+        f"more than {limit:,} entries in one list or mapping; claimlint checks at most"
+        f" {limit:,} claims in a registry (a fixed limit) — split it into several registries"
     )
+
+
+def _too_many(node: Node) -> Problem:
+    return Problem(SYNTAX, too_many_message(), node.line, node.column)
 
 
 def _anchor_problem(event: Any) -> Problem:

@@ -48,10 +48,12 @@ def test_the_oracle_sees_what_it_must(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "number", [1_000_028, 1_000_132, 1_001_031, 1_002_898, 7_000_653, 7_001_716]
+    "number",
+    [1_000_028, 1_000_132, 1_001_031, 1_002_898, 7_000_653, 7_001_716, 2_007_744, 6_008_282],
 )
 def test_cases_the_fuzzer_once_failed_on(number, tmp_path):
-    """-o onto a source of a registry that does not read, or whose claims are unusable."""
+    """-o onto a source of a registry that does not read, or whose claims are unusable; a
+    refused -o onto a source with CR line ends (the oracle read the source as output)."""
     case = make_case(number)
     outcome = oracle.run_in_process(case, tmp_path / "case", tmp_path / "cache", 30)
     assert not outcome.failures, outcome.failures

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from linter import cache, escape, yamlsafe
+from linter import cache, escape, prescan, yamlsafe
 from linter.corpus import load_corpus
 from linter.errors import UsageError
 from linter.registry import load_registry
@@ -218,6 +218,40 @@ def test_list_of_too_many_claims_is_refused_at_the_first_extra_one(monkeypatch):
     assert yamlsafe.compose(text, problems) is None
     assert [(p.line, p.column) for p in problems] == [(5, 5)]
     assert "more than 3 entries" in problems[0].message
+
+
+_CLAIM_LINES = {
+    "block": ("claims:\n", "  - id: c{i}\n    source: s.txt\n    quote: q\n", "", (2, 3)),
+    "flow items": ("claims:\n", "  - {{id: c{i}, source: s.txt, quote: q}}\n", "", (2, 3)),
+    "column 0": ("# r\nclaims:\n", "- id: c{i}\n  source: s.txt\n  quote: q\n", "", (3, 1)),
+    "flow list": ("claims: [\n", "  {{id: c{i}, source: s.txt, quote: q}},\n", "]\n", (2, 3)),
+}
+
+
+@pytest.mark.parametrize("ends", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("shape", sorted(_CLAIM_LINES))
+def test_too_many_claims_are_refused_before_yaml_is_read(shape, ends):
+    """The byte count refuses where the YAML reader would, in every style and line end."""
+    head, item, tail, (line, column) = _CLAIM_LINES[shape]
+    per_claim = item.count("\n")
+
+    def registry(n: int) -> bytes:
+        text = head + "".join(item.format(i=i) for i in range(n)) + tail
+        return text.replace("\n", ends).encode()
+
+    assert prescan.too_many_claims(registry(3), limit=3) is None
+    problem = prescan.too_many_claims(registry(5), limit=3)
+    assert problem is not None and "more than 3 entries" in problem.message
+    assert (problem.line, problem.column) == (line + 3 * per_claim, column)
+
+
+def test_a_registry_of_more_claims_than_the_limit_is_refused_at_once(tmp_path):
+    lines = "".join(f"  - {{id: c{i}, source: s.txt, quote: q}}\n" for i in range(100_001))
+    (tmp_path / "claims.yaml").write_text("claims:\n" + lines, encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--output-format", "concise", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.startswith("claims.yaml:100002:3: R101 ")
+    assert "at most 100,000 claims" in result.stdout and "split it" in result.stdout
 
 
 def test_long_quotes_are_still_placed_right():

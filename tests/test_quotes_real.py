@@ -4,7 +4,9 @@ word or negation lets a quote pass as verbatim or as a typo (issue 9).
 Sources are sentences of BBC News and Reuters-21578 (the document each comes from is
 named); the bracketed headline is from US local news. Each class of miss is here:
 digits glued to letters or after a dot, ``n't`` and apostrophes inside words, number
-words inside compounds and after spaced dashes, brackets that are in the source.
+words inside compounds and after spaced dashes, brackets that are in the source,
+repetitive pages (captions "Image N of 44", one sentence repeated with other numbers)
+and misattributed quotes whose changed word is one of their few rare words.
 """
 
 from __future__ import annotations
@@ -14,6 +16,14 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
+
+_CAPTIONS = [
+    "The spring launch of the PSP in the UK is eagerly awaited by gaming fans.",
+    "European leaders have openly blamed the US for the sharp rise in the value of the euro.",
+    "Warburg already owns about 26 pct of Symbion.",
+    "India, which attends the G7 meeting of seven leading industrialised nations on Friday,"
+    " is unlikely to be cowed by its newcomer status.",
+]
 
 SOURCES = {
     # bbc-business-008
@@ -65,6 +75,23 @@ SOURCES = {
     # US local news: a related-story line, brackets and all
     "phoenix.txt": "Police said the shooting began after an argument.\n"
     "[RELATED: PD: Gun battle leaves 1 dead, 3 wounded at Phoenix apartment complex]\n",
+    # bbc-entertainment-330, bbc-business-089, reuters-7253, bbc-tech-045
+    "train.txt": '"The train will be a crucial part of the film. The chase and most of the'
+    ' stunts will be on the train," said Mr Singh.\n',
+    "euro.txt": "European leaders have openly blamed the US for the sharp rise in the value"
+    " of the euro.\n",
+    "symbion.txt": "Warburg already owns about 26 pct of Symbion. Symbion has 7,472,000 shares"
+    " outstanding.\n",
+    "psp.txt": "The spring launch of the PSP in the UK is eagerly awaited by gaming fans.\n",
+    # D. repetitive pages: a gallery's captions "Image N of 44" reuse a few real
+    # sentences (bbc-tech-045, bbc-business-089, reuters-7253, bbc-business-008), and a
+    # listing repeats one sentence (reuters-7253) 40 times with other numbers; the
+    # articles the sentences come from are sources too
+    "gallery.txt": "".join(f"Image {n} of 44: {_CAPTIONS[n % 4]}\n" for n in range(1, 45)),
+    "listing.txt": "".join(
+        f"Warburg already owns about {n} pct of Symbion, at {n + 17}.{n % 7}0 dlrs a share.\n"
+        for n in range(11, 51)
+    ),
 }
 
 # id: (source, quote, expected code or None for a pass, text the message must name)
@@ -190,6 +217,43 @@ CASES: dict[str, tuple[str, str, str | None, str]] = {
         "Q103",
         "4",
     ),
+    # D. repetitive pages: the right caption or line, in the cited page
+    "gallery-verbatim": (
+        "gallery.txt",
+        "Image 29 of 44: European leaders have openly blamed the US for the sharp rise",
+        None,
+        "",
+    ),
+    "gallery-image-number": (
+        "gallery.txt",
+        "Image 32 of 44: European leaders have openly blamed the US for the sharp rise",
+        "Q103",
+        'became "32"',
+    ),
+    "gallery-digit": (
+        "gallery.txt",
+        "Image 26 of 44: Warburg already owns about 28 pct of Symbion.",
+        "Q103",
+        '"26" (26) became "28"',
+    ),
+    "gallery-word": (
+        "gallery.txt",
+        "Image 12 of 44: The spring launch of the PSP in the UK is keenly awaited by gaming",
+        "Q102",
+        "",
+    ),
+    "listing-digit": (
+        "listing.txt",
+        "Warburg already owns about 26 pct of Symbion, at 43.80 dlrs a share.",
+        "Q103",
+        '"43.50" (43.5) became "43.80"',
+    ),
+    "listing-word": (
+        "listing.txt",
+        "Warburg already holds about 37 pct of Symbion, at 54.20 dlrs a share.",
+        "Q102",
+        "",
+    ),
     "bracketed-elsewhere": (
         "g7.txt",
         "[RELATED: PD: Gun battle leaves 1 dead, 3 wounded at Phoenix apartment complex]",
@@ -199,16 +263,36 @@ CASES: dict[str, tuple[str, str, str | None, str]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    root: Path = tmp_path_factory.mktemp("real")
+# E. A misattributed quote with one word changed, where that word is one of its three
+# rare words: in a corpus where "will", "be", "a", "of" and "the" are common, only "train",
+# "crucial" and the changed word "openly" (in euro.txt) pick the documents to compare.
+VOTE_SOURCES = ["train.txt", "euro.txt", "symbion.txt", "psp.txt", "g7.txt", "mci.txt"]
+VOTE_SOURCES += ["handsets.txt", "contra.txt", "liebert.txt", "cars.txt", "wto.txt", "fox.txt"]
+VOTE_CASES: dict[str, tuple[str, str, str | None, str]] = {
+    "train-openly": (
+        "g7.txt",
+        "The train will be a crucial openly of the film.",
+        "Q104",
+        "train.txt",
+    ),
+    "train-verbatim-elsewhere": (
+        "g7.txt",
+        "The train will be a crucial part of the film.",
+        "Q104",
+        "train.txt",
+    ),
+}
+
+
+def check(root: Path, sources: list[str], cases: dict[str, tuple]) -> dict[str, dict]:
+    """The Q diagnostics of one ``claimlint check`` of ``cases`` over ``sources``, by claim."""
     (root / "sources").mkdir()
-    for name, text in SOURCES.items():
-        (root / "sources" / name).write_text(text, encoding="utf-8")
+    for name in sources:
+        (root / "sources" / name).write_text(SOURCES[name], encoding="utf-8")
     entries = [
         f"  - id: {cid}\n    source: sources/{source}\n"
         f"    quote: {json.dumps(quote, ensure_ascii=False)}\n"
-        for cid, (source, quote, _, _) in CASES.items()
+        for cid, (source, quote, _, _) in cases.items()
     ]
     (root / "claims.yaml").write_text("claims:\n" + "".join(entries), encoding="utf-8")
     result = run_cli("check", "--format", "json", "--no-cache", cwd=root)
@@ -220,9 +304,16 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     return found
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.fixture(scope="module")
+def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    found = check(tmp_path_factory.mktemp("real"), list(SOURCES), CASES)
+    found.update(check(tmp_path_factory.mktemp("vote"), VOTE_SOURCES, VOTE_CASES))
+    return found
+
+
+@pytest.mark.parametrize("case", sorted(CASES | VOTE_CASES))
 def test_real_sentence(findings: dict[str, dict], case: str) -> None:
-    _, _, expected, named = CASES[case]
+    _, _, expected, named = (CASES | VOTE_CASES)[case]
     diag = findings.get(case)
     assert (diag["code"] if diag else None) == expected, diag and diag["message"]
     if named:

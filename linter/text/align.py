@@ -31,6 +31,8 @@ _TELLING_HITS = 3  # a word found at most this often is telling ...
 _TELLING_WORDS = 4  # ... and this many telling words are enough
 _WINDOWS = 3  # diagonals tried per piece ...
 _GOOD_ENOUGH = 0.95  # ... unless one already matches this well
+_CLOSE_VOTES = 0.75  # more diagonals voted this close to the best ...
+_CROWD = 64  # ... up to this many, are compared as text to pick the _WINDOWS
 _SNAP = 8  # word boundaries tried around each end of an aligned span
 # partial_ratio's work grows with the cube of a piece's length when it matches badly
 # (a 4,000-character piece of repeated words took 1.8 s a window), so a piece longer
@@ -103,7 +105,7 @@ def _distinctive(piece: str) -> list[tuple[str, int]]:
     return [(w, words[w][1]) for w in ranked]
 
 
-def _diagonals(piece: str, text_lower: str) -> list[int]:
+def _diagonals(piece: str, text_lower: str, slack: int) -> list[int]:
     """Likely start offsets of the piece in the text, best first.
 
     Each occurrence of a quote word votes for where the quote would start,
@@ -122,13 +124,38 @@ def _diagonals(piece: str, text_lower: str) -> list[int]:
         if telling >= _TELLING_WORDS:
             break
     smoothed = {b: votes.get(b - 1, 0) + votes[b] + votes.get(b + 1, 0) for b in list(votes)}
+    ranked = sorted(smoothed, key=lambda b: (-smoothed[b], b))
+    close = _CLOSE_VOTES * smoothed[ranked[0]] if ranked else 0.0
     picked: list[int] = []
-    for bucket in sorted(smoothed, key=lambda b: (-smoothed[b], b)):
+    for bucket in ranked:
+        if len(picked) >= _WINDOWS and (smoothed[bucket] < close or len(picked) == _CROWD):
+            break
         if all(abs(bucket - other) > 2 for other in picked):
             picked.append(bucket)
-        if len(picked) == _WINDOWS:
-            break
-    return [max(0, b * _BUCKET) for b in picked]
+    starts = [max(0, b * _BUCKET) for b in picked]
+    if len(starts) > _WINDOWS:
+        starts = _closest(piece.lower(), text_lower, starts, slack)[:_WINDOWS]
+    return starts
+
+
+def _closest(piece: str, text: str, starts: list[int], slack: int) -> list[int]:
+    """Diagonals voted about as well as the best, closest text first.
+
+    In a document repeating one sentence with other numbers, or captions "Image 5
+    of 44: ...", every occurrence gets the same votes; what tells them apart is
+    the few words that differ, so the words around each diagonal are compared
+    in order with the quote's (the longest common subsequence, cheap next to
+    an alignment), and the best few are aligned. Words, not letters: a changed
+    digit is one letter of many, but a whole word of the few that differ.
+    """
+    words = WORD.findall(piece)
+
+    def shared(at: int) -> int:
+        near = WORD.findall(text, max(0, at - slack), at + len(piece) + slack)
+        return len(words) + len(near) - Indel.distance(words, near)
+
+    score = {at: shared(at) for at in starts}
+    return sorted(starts, key=lambda at: -score[at])
 
 
 # Word starts and ends; an apostrophe between letters is inside the word ("can't").
@@ -184,7 +211,7 @@ def align_piece(piece: str, text: str, text_lower: str) -> Alignment | None:
     piece_lower = piece.lower()
     slack = 16 + len(piece) // 5
     best: Alignment | None = None
-    for diagonal in _diagonals(piece, text_lower):
+    for diagonal in _diagonals(piece, text_lower, slack):
         lo = max(0, diagonal - slack)
         hi = min(len(text), diagonal + len(piece) + slack)
         found = _place(piece_lower, text_lower[lo:hi], slack)

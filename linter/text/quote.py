@@ -24,6 +24,11 @@ _BRACKET = re.compile(r"\[([^\[\]]{0,80})\]")
 WORD = re.compile(r"\w+(?:'\w+)*")
 _NO_START = r"(?<!\w)(?<!\w')"  # no word may continue through here ...
 _NO_END = r"(?!\w|'\w)"  # ... nor on from here
+# Punctuation a quote's first or last token may have lost to the cut: for an edge
+# token, the forms the document's token may take.
+_LEADS = ("", '"', "'", "(", "[")
+_TAILS = ("", ".", ",", ";", ":", "!", "?", '"', "'", ")", '."', ',"', '?"', "'s", ").", "),")
+_EDGE_PUNCT = "\"'([)].,;:!?"
 _STRETCH = 40  # the longest word a bracket may stand for ...
 _WORDS = 5  # ... and the most words
 
@@ -65,6 +70,12 @@ def _swap_first(text: str) -> str | None:
     char = text[i]
     swapped = char.lower() if char.isupper() else char.upper()
     return text[:i] + swapped + text[i + 1 :] if swapped != char and len(swapped) == 1 else None
+
+
+def _cases(word: str) -> tuple[str, ...]:
+    """The word, and with its first letter's case swapped (a quote may start mid-sentence)."""
+    swapped = _swap_first(word)
+    return (word, swapped) if swapped else (word,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +262,34 @@ class Quote:
     def tokens(self) -> frozenset[str]:
         """Interior tokens: they pick documents that may hold a near match."""
         return frozenset(t for tokens in self._chunks for t in tokens)
+
+    @cached_property
+    def edges(self) -> tuple[frozenset[str], ...]:
+        """Each stretch's first and last words, as the forms a document's token may take.
+
+        Exact search cannot require them (a cut may leave out their punctuation, or
+        change their first letter's case), but they are often a quote's rarest words
+        (the name it opens or ends with), so they vote for documents to align.
+        """
+        out = []
+        for piece in self.pieces:
+            for chunk in _split(piece)[0::2]:
+                tokens = chunk.strip(" ").split(" ")
+                if not tokens[0]:
+                    continue
+                first, last = tokens[0].lstrip(_EDGE_PUNCT), tokens[-1].rstrip(_EDGE_PUNCT)
+                if len(tokens) == 1:
+                    first = last = first.rstrip(_EDGE_PUNCT)
+                    heads = {lead + form for lead in _LEADS for form in _cases(first)}
+                    out.append(frozenset(h + tail for h in heads for tail in _TAILS))
+                    continue
+                start = tokens[0][len(tokens[0]) - len(tokens[0].lstrip(_EDGE_PUNCT)) :]
+                if first:
+                    out.append(frozenset(lead + form for lead in _LEADS for form in _cases(start)))
+                end = tokens[-1][: len(last)]
+                if last:
+                    out.append(frozenset(end + tail for tail in _TAILS))
+        return tuple(out)
 
     @cached_property
     def core(self) -> str:

@@ -43,6 +43,7 @@ _DOCS_PER_TASK = 25  # small tasks keep each worker small and the load even
 _QUOTES_PER_TASK = 50
 _SHORT_GAP = 3  # words an ellipsis may omit before a negation among them changes the meaning
 _NEAR_DOCS = 3  # other documents aligned per unresolved quote, best-voted first
+_NEAR_TIED = 12  # ... or more, where they tie with the last of them
 _VOTE_WORDS = 10  # a quote's rarest tokens that pick those documents
 _VOTE_SHARE = 0.7  # ... of which a document must hold this share
 _COMMON_SHARE = 0.2  # a word in more than this share of documents picks none
@@ -289,6 +290,7 @@ class QuoteMatcher:
         with token trigrams.
         """
         vocabulary = set().union(*(q.tokens for q, _ in pending))
+        vocabulary.update(form for q, _ in pending for forms in q.edges for form in forms)
         jobs = self._jobs(len(pending))
         tasks = _parts(list(self._texts), _DOCS_PER_TASK) if jobs > 1 else [list(self._texts)]
 
@@ -333,17 +335,43 @@ class QuoteMatcher:
             core = quote.core
             holders = {p for p in self._texts if core in self._doc(p).text}  # type: ignore[union-attr]
         found.exact = sorted(holders - {cited})
-        # Tokens found nowhere are the changed words; of the rest, a near match
-        # shares most of the distinctive ones, which pick the documents to align.
-        common = max(2, len(self._texts) * _COMMON_SHARE)
-        known = [w for w in quote.tokens if 0 < len(postings.get(w, ())) <= common]
-        rare = sorted(known, key=lambda w: (len(postings[w]), w))[:_VOTE_WORDS]
-        votes = Counter(itertools.chain.from_iterable(postings[word] for word in rare))
-        need = max(1, math.ceil(len(rare) * _VOTE_SHARE))
-        ranked = [p for p, n in votes.items() if n >= need and p != cited]
-        ranked.sort(key=lambda p: (-votes[p], p))
-        found.near = ranked[:_NEAR_DOCS]
+        found.near = self._vote(quote, cited, postings)
         return found
+
+    def _vote(self, quote: Quote, cited: str, postings: dict[str, list[str]]) -> list[str]:
+        """The few documents sharing most of the quote's rarest words, best first.
+
+        Tokens found nowhere are the changed words; of the rest, a near match
+        shares most of the distinctive ones, and the rarer a word, the more its
+        vote counts. The edge words vote too: often the names a quote opens or
+        ends with. A changed word may itself be one of the rare ones, so a
+        document may always lack one of them.
+        """
+        where: dict[str, set[str]] = {w: set(postings[w]) for w in quote.tokens if w in postings}
+        for forms in quote.edges:
+            found = set().union(*(postings.get(f, ()) for f in forms))
+            if found:
+                where[min(forms)] = where.get(min(forms), set()) | found
+        common = max(2, len(self._texts) * _COMMON_SHARE)
+        known = [w for w, docs in where.items() if len(docs) <= common]
+        rare = sorted(known, key=lambda w: (len(where[w]), w))[:_VOTE_WORDS]
+        weight = {w: math.log(len(self._texts) / len(where[w])) + 1 for w in rare}
+        votes: Counter[str] = Counter()
+        score: dict[str, float] = defaultdict(float)
+        for word in rare:
+            for path in where[word]:
+                votes[path] += 1
+                score[path] += weight[word]
+        need = max(1, min(math.ceil(len(rare) * _VOTE_SHARE), len(rare) - 1))
+        ranked = [p for p, n in votes.items() if n >= need and p != cited]
+        ranked.sort(key=lambda p: (-score[p], p))
+        # Documents sharing boilerplate ("The issue is available in denominations
+        # of ...") tie on every word: only aligning tells them apart.
+        if len(ranked) <= _NEAR_DOCS:
+            return ranked
+        edge = score[ranked[_NEAR_DOCS - 1]]
+        tied = itertools.takewhile(lambda p: score[p] == edge, ranked[_NEAR_DOCS:])
+        return ranked[:_NEAR_DOCS] + list(itertools.islice(tied, _NEAR_TIED - _NEAR_DOCS))
 
     def _narrow(self, quotes: list[Quote], found: list[_Candidates]) -> None:
         """Drop would-be holders lacking trigrams of the quote, where that saves work.

@@ -212,7 +212,13 @@ def check_locations(outcome: Outcome, root: Path, output: str) -> None:
             )
 
 
-def check_output(outcome: Outcome, root: Path) -> None:
+def written_by_run(case: Case, before: dict, after: dict) -> set[str]:
+    """The files ``-o`` may write that the run did write (a refused ``-o`` leaves them as
+    they were, and what they held before is the project's, not the run's output)."""
+    return {rel for rel in output_target(case) if before.get(rel) != after.get(rel)}
+
+
+def check_output(outcome: Outcome, root: Path, written_files: set[str]) -> None:
     case = outcome.case
     if outcome.code not in ALLOWED_CODES:
         outcome.failures.append(f"exit code {outcome.code}")
@@ -224,7 +230,7 @@ def check_output(outcome: Outcome, root: Path) -> None:
         if "Traceback (most recent call last)" in text:
             outcome.failures.append(f"traceback in {name}")
     written = ""
-    for rel in output_target(case):
+    for rel in sorted(written_files):
         path = root / rel
         if path.is_file():
             written = path.read_bytes().decode("utf-8", "surrogateescape")
@@ -323,8 +329,9 @@ def run_in_process(case: Case, root: Path, cache: Path, limit: float) -> Outcome
         setattr(outcome, name, stream.buffer.getvalue().decode("utf-8", "surrogateescape"))
     if outcome.seconds > limit:
         outcome.failures.append(f"took {outcome.seconds:.1f} s (limit {limit} s)")
-    check_output(outcome, root)
-    check_files(outcome, before, snapshot(root), root, spans)
+    after = snapshot(root)
+    check_output(outcome, root, written_by_run(case, before, after))
+    check_files(outcome, before, after, root, spans)
     return outcome
 
 
@@ -346,8 +353,9 @@ def run_subprocess(case: Case, root: Path, cache: Path, limit: float) -> Outcome
     if reader:
         reader.stop.set()
         reader.join(5)
-    check_output(outcome, root)
-    check_files(outcome, before, snapshot(root), root, spans)
+    after = snapshot(root)
+    check_output(outcome, root, written_by_run(case, before, after))
+    check_files(outcome, before, after, root, spans)
     return outcome
 
 
