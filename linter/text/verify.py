@@ -347,13 +347,30 @@ class QuoteMatcher:
         ends with. A changed word may itself be one of the rare ones, so a
         document may always lack one of them.
         """
-        where: dict[str, set[str]] = {w: set(postings[w]) for w in quote.tokens if w in postings}
-        for forms in quote.edges:
-            found = set().union(*(postings.get(f, ()) for f in forms))
-            if found:
-                where[min(forms)] = where.get(min(forms), set()) | found
+        # Sets are built only for words rare enough to vote: a common word's
+        # corpus-long list costs more to copy than the whole vote.
         common = max(2, len(self._texts) * _COMMON_SHARE)
-        known = [w for w, docs in where.items() if len(docs) <= common]
+        where: dict[str, set[str]] = {}
+        too_common: set[str] = set()
+        for w in quote.tokens:
+            if (docs := postings.get(w)) is not None:
+                if len(docs) > common:
+                    too_common.add(w)
+                else:
+                    where[w] = set(docs)
+        for forms in quote.edges:
+            key = min(forms)
+            lists = [found for f in forms if (found := postings.get(f))]
+            if key in too_common or not lists:
+                continue
+            small = all(len(found) <= common for found in lists)
+            merged = where.get(key, set()).union(*lists) if small else set()
+            if not small or len(merged) > common:
+                too_common.add(key)
+                where.pop(key, None)
+            else:
+                where[key] = merged
+        known = list(where)
         rare = sorted(known, key=lambda w: (len(where[w]), w))[:_VOTE_WORDS]
         weight = {w: math.log(len(self._texts) / len(where[w])) + 1 for w in rare}
         votes: Counter[str] = Counter()
