@@ -212,18 +212,14 @@ def _pairs(
         if not same_thing(a, b) or not same_subject(a, b, doc_names, weights):
             return False
         score = shared_weight(a, b, weights)
-        if a.kind == "duration":
-            # "the 17-year war" names one war of the subject: its sentences need share
-            # only names and a few words, not a wording
-            return len(a.context & b.context) >= MIN_SHARED_WORDS
         return score >= MIN_SHARED and bool(a.subject & b.subject or score >= 3 * MIN_SHARED)
 
+    if in_a[0].kind == "duration":
+        return _durations(in_a, in_b, weights, doc_names)
     # A document giving two values for one noun counts two things with it ("238,000
     # tonnes of zinc concentrates", "413,800 tonnes of zinc" mined): which of them the
     # other document means cannot be told, so neither is compared; unless two figures
     # are one mistyped ("4,023,200 shares" and "4,043,200 shares" of one holding).
-    if in_a[0].kind == "duration":
-        return _durations(in_a, in_b, weights, doc_names)
     several = len({(x.low, x.high) for x in in_a}) > 1 or len({(y.low, y.high) for y in in_b}) > 1
     typos = [
         (a, b)
