@@ -232,7 +232,7 @@ class FileRecords(VerdictCache):
         return found
 
     def put(self, documents: Iterable) -> None:
-        """Record freshly read documents (``linter.corpus.Document``), but not racy ones."""
+        """Record freshly read documents (``linter.corpus.Document``), not racy or partial ones."""
         import time
 
         now = time.time_ns()
@@ -254,6 +254,8 @@ class FileRecords(VerdictCache):
                 )
                 for doc in documents
                 if max(doc.stamp[1], doc.stamp[2]) < now - _RACY_NS
+                # A text left partial by a missing library is read again once it is installed.
+                and not any(note.partial for note in doc.notes)
             ),
         )
 

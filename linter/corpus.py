@@ -30,7 +30,6 @@ from linter.fsutil import open_regular
 from linter.model import Registry
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
-TEXT_SUFFIXES = frozenset(FORMATS["text"])  # what plain-text tools such as discover read
 SOURCE_SUFFIXES = frozenset(s for suffixes in FORMATS.values() for s in suffixes)
 
 
@@ -66,11 +65,17 @@ def _stamp(stat: os.stat_result) -> Stamp:
     return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev
 
 
-def _digest(data: bytes, kind: str = "text", repair: bool = False) -> str:
-    """The content hash verdicts are cached on: the bytes, and how they were read."""
+def _digest(data: bytes, kind: str = "text", repair: bool = False, partial: bool = False) -> str:
+    """The content hash verdicts are cached on: the bytes, and how they were read.
+
+    A ``partial`` text (a repair's library missing) gets a hash of its own, so
+    verdicts on it are never taken for those on the text once the library is in.
+    """
     hasher = hashlib.blake2b(data, digest_size=16)
     if kind != "text" or repair:  # the text verdicts are cached on depends on how it was read
         hasher.update(f"\0{EXTRACTOR_VERSION}:{kind}:{int(repair)}".encode())
+    if partial:
+        hasher.update(b"\0partial")
     return hasher.hexdigest()
 
 
@@ -263,6 +268,8 @@ def read_document(
         extracted = reader.read(digest, kind, repair, data)
     except ExtractError as exc:
         return None, SourceProblem("S103", f"source '{key}' is unreadable: {exc}")
+    if extracted.partial:  # kept in memory (``kept``), so never read again by this hash
+        digest = _digest(data, kind, repair, partial=True)
     absolute = str(path) if path.is_absolute() else os.path.join(os.getcwd(), path)
     return Document(
         key=key,

@@ -121,7 +121,10 @@ def test_json_and_markdown(tmp_path: Path) -> None:
     data = json.loads(run_cli("discover", "seeds", "--format", "json", cwd=root).stdout)
     topics = {f["topic"]: f for f in data["findings"]}
     mention = topics["country-count"]["values"][0]["mentions"][0]
-    assert set(mention) == {"path", "line", "column", "published", "written", "sentence"}
+    assert set(mention) == {
+        *("path", "line", "column", "page", "paragraph", "place"),
+        *("published", "written", "sentence"),
+    }
     md = run_cli("discover", "seeds", "--format", "markdown", cwd=root).stdout
     assert md.startswith("# Not yet registered") and "| value | where |" in md
 

@@ -390,3 +390,226 @@ def test_report_locates_a_pdf_quote_by_page_and_line(folder):
     assert (location["page"], location["paragraph"]) == (1, None)
     assert location["place"] == f"page 1, line {location['line']}, column {location['column']}"
     assert "place" not in citation["claim_location"]  # the registry is located by line
+
+
+# -- --fix, the report and discover on extracted text ---------------------------------
+
+PAGE_BREAK_TYPO = ARTICLE_QUOTES["page-break"][0].replace("interested", "intrested")
+
+
+def test_fix_on_a_pdf_and_a_word_source_changes_only_the_quote_scalars(folder):
+    """The fix is the extracted text (the page break a space, no running header; the bold
+    run joined), written into the scalar's own style; every other byte stays."""
+    root = folder([], "article.pdf")
+    make_docx(root / "sources" / "memo.docx")
+    before = textwrap.dedent(
+        f"""\
+        # Claims on the Moscow talks: this comment, the key order and the styles stay.
+        claims:
+          - id: page-break  # across the PDF's page break
+            source: sources/article.pdf
+            quote: "{PAGE_BREAK_TYPO}"
+          - id: exact
+            quote: Russia stands for preserving the one and undivided Afghanistan
+            source: sources/article.pdf
+          - id: bold
+            source: sources/memo.docx
+            quote: 'the talks were constructiv and would continue'
+        """
+    )
+    (root / "claims.yaml").write_text(before, encoding="utf-8")
+    found = {d["claim"]: d for d in diagnostics(cli("check", "--format", "json", cwd=root))}
+    assert {k: d["code"] for k, d in found.items()} == {"page-break": "Q102", "bold": "Q102"}
+    assert "peace\nprocess" in found["page-break"]["source"]["text"]  # it does cross the break
+
+    fixed = cli("check", "--fix", cwd=root)
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    after = (root / "claims.yaml").read_text(encoding="utf-8")
+    assert after == before.replace(PAGE_BREAK_TYPO, ARTICLE_QUOTES["page-break"][0]).replace(
+        "'the talks were constructiv and", "'the talks were constructive and"
+    )
+    again = cli("check", "--fix", cwd=root)
+    assert again.returncode == 0 and (root / "claims.yaml").read_text(encoding="utf-8") == after
+
+
+def test_missing_word_library_names_the_extra_to_install(folder):
+    root = folder([("word", "memo.docx", "Five Taliban envoys attended the meeting.")])
+    make_docx(root / "sources" / "memo.docx")
+    result = cli("check", "--no-cache", "--format", "json", cwd=root, block=("docx",))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    [d] = json.loads(result.stdout)["diagnostics"]
+    assert (d["code"], d["severity"]) == ("S103", "error")
+    assert d["message"] == (
+        "source 'sources/memo.docx' is unreadable: reading Word files needs the optional"
+        " 'docx' extra: pip install 'claimlint-citations[docx]'"
+    )
+    assert cli("check", "--no-cache", cwd=root).returncode == 0  # the block was the cause
+
+
+def test_missing_ftfy_is_a_warning_naming_the_extra_and_is_not_remembered(folder):
+    """Repair asked for, ftfy not importable: a located S104 warning naming the extra. Once
+    it is installed the next run repairs, although the file did not change (the partial
+    text and its verdicts were not cached)."""
+    root = folder([("moji", "article-c1.txt", CURLY)], "article-c1.txt")
+    blocked = cli("check", "--repair-encoding", "--format", "json", cwd=root, block=("ftfy",))
+    assert blocked.returncode == 1 and "Traceback" not in blocked.stderr
+    found = {d["code"]: d for d in json.loads(blocked.stdout)["diagnostics"]}
+    assert set(found) == {"S104", "Q102"}  # the curly quote does not match the C1 control
+    assert found["S104"]["severity"] == "warning"
+    assert (
+        "mojibake at line 7, column 8 not repaired: repairing mojibake needs the optional"
+        in (found["S104"]["message"])
+    )
+    assert "pip install 'claimlint-citations[encodings]'" in found["S104"]["message"]
+    installed = diagnostics(cli("check", "--repair-encoding", "--format", "json", cwd=root))
+    assert [(d["code"], d["severity"]) for d in installed] == [("S104", "info")]
+    assert "repaired mojibake" in installed[0]["message"]
+
+
+def test_the_report_shows_the_extracted_text_around_each_quote(folder):
+    """Quote in context: no markup, entities decoded (web page); across a page break with no
+    running header or footer (PDF); across paragraphs, hidden runs left out (Word)."""
+    root = folder([], "article.html", "article.pdf")
+    make_docx(root / "sources" / "memo.docx")
+    (root / "claims.yaml").write_text(
+        textwrap.dedent(
+            """\
+            topics:
+              pledge:
+                kind: text
+            claims:
+              - id: web
+                source: sources/article.html
+                quote: promised to work for a united and peaceful Afghanistan
+                topic: pledge
+                value: united Afghanistan
+              - id: pdf
+                source: sources/article.pdf
+                quote: to support and facilitate a peace process
+                topic: pledge
+                value: united Afghanistan
+              - id: word
+                source: sources/memo.docx
+                quote: Visible start
+                topic: pledge
+                value: united Afghanistan
+            """
+        ),
+        encoding="utf-8",
+    )
+    report = cli("report", "--format", "json", cwd=root)
+    assert report.returncode == 0, report.stderr
+    [value] = json.loads(report.stdout)["topics"][0]["values"]
+    cited = {c["claim"]: c for c in value["citations"]}
+    assert all(c["found"] for c in cited.values())
+    web, pdf, word = cited["web"], cited["pdf"], cited["word"]
+    # The file has "<a href=...>Sergei&nbsp;Lavrov</a> on Friday <b>promised</b> ...".
+    assert web["context_before"].endswith("Sergei Lavrov on Friday ")
+    assert web["quote"] == "promised to work for a united and peaceful Afghanistan"
+    for citation in cited.values():
+        shown = citation["context_before"] + citation["quote"] + citation["context_after"]
+        assert not set(shown) & set("<>&\n"), shown
+    assert pdf["quote"] == "to support and facilitate a peace process"  # the break: a space
+    assert pdf["context_after"].startswith(",” he said.")
+    assert pdf["location"]["page"] == 1
+    for running in ("Washington Post", "/2", "2018"):  # Chromium's header and footer
+        assert running not in pdf["context_after"]
+    # The hidden run between "Visible start." and the table is not there.
+    assert word["context_after"] == ". Delegates Five Taliban envoys attended the meeting."
+    assert word["context_before"].endswith("the talks were constructive and would continue. ")
+    assert word["location"]["paragraph"] == 4
+    markdown = cli("report", cwd=root).stdout
+    assert "Sergei Lavrov on Friday **promised to work for a united and peaceful" in markdown
+    assert "facilitate a peace process**,” he said." in markdown
+
+
+def make_memo_with_a_count(path: Path) -> None:
+    """A Word memo that gives another count of the countries than the article does."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Moscow talks on Afghanistan", level=1)
+    document.add_paragraph("Sergei Lavrov hosted the Moscow meeting on Afghanistan.")
+    document.add_paragraph(
+        "The Moscow meeting was attended by representatives of 12 countries, including"
+        " regional heavyweights China, Iran and Pakistan."
+    )
+    document.save(path)
+
+
+def pdf_line(path: Path, page: int, line: int) -> str:
+    """A line of a PDF page as PDFium gives it: the independent check of a PDF place."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        text = document[page - 1].get_textpage().get_text_bounded()
+    finally:
+        document.close()
+    return text.replace("\r\n", "\n").split("\n")[line - 1]
+
+
+def test_discover_locates_web_page_pdf_and_word_mentions_as_check_does(folder):
+    """`discover FOLDER` reads every format; each mention is at the line and column of the
+    web page file, the PDF's page and line, the Word paragraph, in every output format."""
+    root = folder([], "article.html", "article.pdf")
+    make_memo_with_a_count(root / "sources" / "memo.docx")
+    (root / "claims.yaml").unlink()
+    done = cli("discover", "sources", "--format", "json", cwd=root)
+    assert done.returncode == 1, done.stderr
+    [finding] = json.loads(done.stdout)["findings"]
+    mentions = [m for v in finding["values"] for m in v["mentions"]]
+    by_file = {}
+    for m in mentions:
+        by_file.setdefault(m["path"].rsplit("/", 1)[-1], []).append(m)
+    assert set(by_file) == {"article.html", "article.pdf", "memo.docx"}
+    html_lines = (root / "sources" / "article.html").read_text(encoding="utf-8").splitlines()
+    for m in by_file["article.html"]:
+        assert (m["page"], m["paragraph"], m["place"]) == (None, None, None)
+        assert html_lines[m["line"] - 1][m["column"] - 1 :].startswith(m["written"])
+    for m in by_file["article.pdf"]:
+        assert m["paragraph"] is None
+        assert m["place"] == f"page {m['page']}, line {m['line']}, column {m['column']}"
+        got = pdf_line(root / "sources" / "article.pdf", m["page"], m["line"])
+        assert got[m["column"] - 1 :].startswith(m["written"])
+    [word] = by_file["memo.docx"]
+    assert (word["page"], word["paragraph"], word["line"]) == (None, 3, 3)
+    assert word["place"] == f"paragraph 3, column {word['column']}"
+    import docx
+
+    paragraphs = docx.Document(root / "sources" / "memo.docx").paragraphs
+    assert paragraphs[2].text[word["column"] - 1 :].startswith("12 countries")
+
+    shown = cli("discover", "sources", cwd=root).stdout
+    pdf = by_file["article.pdf"][0]
+    assert f"  sources/article.pdf ({pdf['place']})\n" in shown
+    assert f"  sources/memo.docx ({word['place']})\n" in shown
+    html = by_file["article.html"][0]
+    assert f"  sources/article.html:{html['line']}:{html['column']}\n" in shown
+    markdown = cli("discover", "sources", "--format", "markdown", cwd=root).stdout
+    assert f"`sources/article.pdf (page {pdf['page']}, line {pdf['line']})`" in markdown
+    assert "`sources/memo.docx (paragraph 3)`" in markdown
+
+
+def test_discover_on_a_registry_places_pdf_and_word_mentions_and_its_yaml_checks(folder):
+    """The registry's corpus gives the same places; the claims it prints pass every quote rule."""
+    root = folder([("pdf", "article.pdf", ARTICLE_QUOTES["verbatim"][0])], "article.pdf")
+    make_memo_with_a_count(root / "sources" / "memo.docx")
+    direct = json.loads(cli("discover", "sources", "--format", "json", cwd=root).stdout)
+    via_registry = json.loads(cli("discover", "--format", "json", cwd=root).stdout)
+    assert via_registry == direct and direct["findings"]
+    block = cli("discover", "--format", "yaml", cwd=root).stdout
+    (root / "claims.yaml").write_text(block, encoding="utf-8")
+    checked = diagnostics(cli("check", "--format", "json", cwd=root))
+    assert {d["code"] for d in checked} == {"F101"}, checked  # every quote exact, one conflict
+
+
+def test_discover_says_which_extra_a_pdf_needs(folder):
+    root = folder([], "article.pdf", "article.txt")
+    (root / "claims.yaml").unlink()
+    done = cli("discover", "sources", "--no-cache", cwd=root, block=("pypdfium2",))
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr
+    assert (
+        "claimlint: sources/article.pdf: not read: source 'sources/article.pdf' is unreadable:"
+        " reading PDF files needs the optional 'pdf' extra: pip install 'claimlint-citations[pdf]'"
+    ) in done.stderr

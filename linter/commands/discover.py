@@ -82,8 +82,9 @@ def _topics(registry) -> frozenset[str]:
 
 def _inputs(args: argparse.Namespace, config, registry):
     """The documents to read, the quotes of topic claims per document, and the alias rules."""
-    from linter.corpus import load_corpus
+    from linter.corpus import load_corpus, read_document
     from linter.discover import Doc, corpus_docs, registry_inputs
+    from linter.extract import Reader
     from linter.facts.analysis import published_of
     from linter.facts.variants import Rules
 
@@ -92,33 +93,44 @@ def _inputs(args: argparse.Namespace, config, registry):
     else:
         root = registry.root if registry is not None else Path.cwd()
         docs = []
-        for file, key, display in _files(args.paths, root):
-            try:
-                text = file.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError) as exc:
-                print(f"claimlint: {display}: not read: {exc}", file=sys.stderr)
+        reader = Reader(config.cache)
+        for file, key, display in _files(args.paths, root, config.corpus_formats):
+            # Read as `check` reads a source: web pages, PDFs and Word files extracted,
+            # encodings refused or repaired (repair-encoding), and located the same way.
+            doc, problem = read_document(file, key, reader, config.repair_encoding)
+            for note in doc.notes if doc is not None else ():
+                if note.severity == "warning":
+                    print(f"claimlint: {display}: {note.message}", file=sys.stderr)
+            if doc is None:
+                why = problem.message if problem else "cannot be read"
+                print(f"claimlint: {display}: not read: {why}", file=sys.stderr)
                 continue
             published = published_of(registry, key) if registry is not None else None
-            docs.append(Doc(key, display, text, published))
+            locate = doc.place if doc.kind != "text" else None
+            docs.append(Doc(key, display, doc.text, published, locate))
+        reader.close()
     if registry is None:
         return docs, {}, Rules()
     covered, rules = registry_inputs(registry, docs)
     return docs, covered, rules
 
 
-def _files(paths: list[str], root: Path) -> list[tuple[Path, str, str]]:
-    """The text files named or under the folders named, each with its key and display path."""
+def _files(paths: list[str], root: Path, formats: tuple[str, ...]) -> list[tuple[Path, str, str]]:
+    """The files named, and those of ``formats`` (``corpus-formats``) under the folders
+    named, each with its key and display path."""
     import os
 
-    from linter.corpus import TEXT_SUFFIXES, display_path
+    from linter.corpus import display_path
+    from linter.extract import FORMATS
 
+    suffixes = {s for name in formats for s in FORMATS.get(name, ())}
     found: dict[str, tuple[Path, str, str]] = {}
     for given in paths:
         path = Path(given)
         if not path.exists():
             raise UsageError(f"{given}: no such file or folder")
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES)
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes)
         else:
             files = [path]
         for file in files:

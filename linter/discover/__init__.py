@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from linter.discover.group import Weights, components, conflicting_pairs, related
 from linter.discover.mentions import amounts, content_words, sentences
 from linter.discover.model import Amount, Doc, Finding, Place, Sentence, Value
+from linter.extract import line_column
 from linter.facts.names import norm
 from linter.facts.values import fmt
 from linter.facts.variants import Mention, Rules, find_variant_pairs, names_in
@@ -80,9 +81,14 @@ def _registered(group: Sequence[Amount], quotes: dict[str, list[str]]) -> bool:
 
 
 def place(doc: Doc, sentence: Sentence, start: int, written: str) -> Place:
-    text = doc.text
-    line = text.count("\n", 0, start) + 1
-    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    """A mention's place, in the file's own terms when the document has them (``Doc.locate``)."""
+    if doc.locate is not None:
+        found = doc.locate(start)
+        line, column = found.line, found.column
+        located = {"label": found.label, "page": found.page, "paragraph": found.paragraph}
+    else:
+        line, column = line_column(doc.text, 0, start, 1, 1)
+        located = {}
     return Place(
         doc=doc.key,
         display=doc.display,
@@ -92,6 +98,7 @@ def place(doc: Doc, sentence: Sentence, start: int, written: str) -> Place:
         quote=sentence.text,
         written=_SPACES.sub(" ", written).strip(),
         published=doc.published,
+        **located,
     )
 
 
@@ -238,7 +245,14 @@ def corpus_docs(registry, corpus) -> list[Doc]:
     from linter.facts.analysis import published_of
 
     return [
-        Doc(key, document.display, document.text, published_of(registry, key))
+        Doc(
+            key,
+            document.display,
+            document.text,
+            published_of(registry, key),
+            # A plain text's place is its line in ``text``: counted without reading it again.
+            document.place if document.kind != "text" else None,
+        )
         for key, document in corpus.documents.items()
     ]
 

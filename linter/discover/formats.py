@@ -26,6 +26,13 @@ def _published(place: Place) -> str:
     return f", published {place.published}" if place.published else ""
 
 
+def _line_of(place: Place) -> str:
+    """``path:line``, or ``path (page 2, line 3)`` for a PDF and ``path (paragraph 4)`` for Word."""
+    if not place.label:
+        return f"{place.display}:{place.line}"
+    return f"{place.display} ({place.label.rsplit(', column ', 1)[0]})"
+
+
 def summary(findings: Sequence[Finding]) -> str:
     count = len(findings)
     return f"{count} disagreement{'s' if count != 1 else ''} not yet registered."
@@ -39,10 +46,7 @@ def text(findings: Sequence[Finding]) -> str:
         lines.append(f"{finding.topic}: {finding.fact} ({finding.kind})")
         for value in finding.values:
             for place in value.places:
-                lines.append(
-                    f"  {value.display:>12}  {place.display}:{place.line}:{place.column}"
-                    f"{_published(place)}"
-                )
+                lines.append(f"  {value.display:>12}  {place.where()}{_published(place)}")
                 lines.append(f'{"":16}"{_short(place.sentence)}"')
         lines.append(f"  why: {finding.why}")
         lines.append("")
@@ -62,7 +66,7 @@ def markdown(findings: Sequence[Finding]) -> str:
             for place in value.places:
                 cells = [
                     _md(value.display),
-                    f"`{place.display}:{place.line}`",
+                    f"`{_line_of(place)}`",
                     _md(place.published or ""),
                     _md(_short(place.sentence)),
                 ]
@@ -86,6 +90,11 @@ def as_data(findings: Sequence[Finding]) -> list[dict[str, Any]]:
                             "path": p.display,
                             "line": p.line,
                             "column": p.column,
+                            # As ``check --format json`` gives them: the page (PDF) or
+                            # paragraph (Word) as numbers, and the place in words.
+                            "page": p.page,
+                            "paragraph": p.paragraph,
+                            "place": p.label or None,
                             "published": p.published,
                             "written": p.written,
                             "sentence": p.sentence,

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from linter.extract import Place as FilePlace
 
 
 @dataclass(frozen=True, slots=True)
 class Doc:
-    """A document of the corpus: its key (as ``sources:`` names it), text and date if known."""
+    """A document of the corpus: its key (as ``sources:`` names it), text and date if known.
+
+    ``locate`` maps an offset of ``text`` to its place in the file (a web page's
+    line and column, a PDF's page and line, a Word paragraph), as ``check``
+    reports it; without it, lines of ``text`` are counted (a plain text file).
+    """
 
     key: str
     display: str
     text: str
     published: str | None = None
+    locate: Callable[[int], FilePlace] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +70,19 @@ class Place:
     quote: str  # the sentence exactly as the source writes it (a claim's quote)
     written: str  # the value as written ("seven nations")
     published: str | None
+    # "page 2, line 3, column 5" (PDF), "paragraph 4, column 1" (Word): as ``check`` says it;
+    # empty where line:column is the place (text, web pages).
+    label: str = ""
+    page: int | None = None
+    paragraph: int | None = None
+
+    def where(self) -> str:
+        """The place for people: ``path:line:column`` or ``path (page 2, line 3, column 5)``."""
+        return (
+            f"{self.display} ({self.label})"
+            if self.label
+            else f"{self.display}:{self.line}:{self.column}"
+        )
 
 
 @dataclass(frozen=True, slots=True)

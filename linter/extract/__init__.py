@@ -46,6 +46,9 @@ class Note:
 
     severity: str  # "info" | "warning"
     message: str
+    # The text is not what it will be once an optional library is installed (mojibake left
+    # unrepaired without ftfy): neither it nor verdicts on it may be cached for later runs.
+    partial: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,11 @@ class Extracted:
     kind: str = "text"
     anchors: list[tuple[int, int, int]] = field(default_factory=list)
     notes: tuple[Note, ...] = ()
+
+    @property
+    def partial(self) -> bool:
+        """Whether a missing library left the text short of what it should be (``Note.partial``)."""
+        return any(note.partial for note in self.notes)
 
     def place(self, offset: int) -> Place:
         text = self.text
@@ -153,8 +161,8 @@ def extract(data: bytes, kind: str, *, repair: bool = False) -> Extracted:
     return Extracted(text, "text", [], notes)
 
 
-def require(module: str, what: str) -> Any:
-    """Import an optional library, or say which extra installs it."""
+def require(module: str, task: str) -> Any:
+    """Import an optional library, or say which extra installs it (``task``: "reading PDFs")."""
     import importlib
 
     try:
@@ -162,8 +170,7 @@ def require(module: str, what: str) -> Any:
     except ImportError as exc:
         extra = EXTRAS.get(module.split(".")[0], module)
         raise ExtractError(
-            f"reading {what} needs the optional '{extra}' extra:"
-            f" pip install 'claimlint-citations[{extra}]'"
+            f"{task} needs the optional '{extra}' extra: pip install 'claimlint-citations[{extra}]'"
         ) from exc
 
 
@@ -200,7 +207,7 @@ class Reader:
         if found is None:
             found = extract(data if isinstance(data, bytes) else data(), kind, repair=repair)
             self.extracted += 1
-            if kind != "text" and self._open() is not None:
+            if kind != "text" and not found.partial and self._open() is not None:
                 self._store.put_extract(key, found.to_json())
         if kind == "text" and isinstance(data, bytes):
             return found

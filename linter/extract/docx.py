@@ -37,7 +37,7 @@ def _visible(paragraph) -> str:
 
 
 def extract_docx(data: bytes) -> Extracted:
-    docx = require("docx", "Word files")
+    docx = require("docx", "reading Word files")
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, Exception) as exc:  # python-docx has errors of its own too

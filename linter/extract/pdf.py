@@ -29,7 +29,7 @@ _HYPHEN = re.compile("[\ufffe\x02](?:\r?\n)?")
 
 
 def _pages(data: bytes) -> list[list[str]]:
-    pdfium = require("pypdfium2", "PDF files")
+    pdfium = require("pypdfium2", "reading PDF files")
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

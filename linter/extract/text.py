@@ -137,10 +137,10 @@ def _unbroken(text: str, repair: bool, notes: list[Note]) -> tuple[str, tuple[No
         )
         return text, tuple(notes)
     try:
-        ftfy = require("ftfy", "mojibake repair")
+        ftfy = require("ftfy", "repairing mojibake")
     except ExtractError as exc:
         where = f"line {line}, column {column}"
-        notes.append(Note("warning", f"mojibake at {where} not repaired: {exc}"))
+        notes.append(Note("warning", f"mojibake at {where} not repaired: {exc}", partial=True))
         return text, tuple(notes)
     fixed = ftfy.fix_text(text, _ftfy_config(ftfy))
     count = sum(1 for _ in MOJIBAKE.finditer(text)) - sum(1 for _ in MOJIBAKE.finditer(fixed))
