@@ -613,3 +613,74 @@ def test_discover_says_which_extra_a_pdf_needs(folder):
         "claimlint: sources/article.pdf: not read: source 'sources/article.pdf' is unreadable:"
         " reading PDF files needs the optional 'pdf' extra: pip install 'claimlint-citations[pdf]'"
     ) in done.stderr
+
+
+def test_add_locates_and_reads_a_source_as_check_does(folder):
+    """`claimlint add` says where it found the words in the file's own terms, and reads the
+    source with the project's encoding settings (a mojibake warning; the repair when asked)."""
+    root = folder([("pdf", "article.pdf", ARTICLE_QUOTES["verbatim"][0])], "article.pdf")
+    make_memo_with_a_count(root / "sources" / "memo.docx")
+    shutil.copy(DATA / "article.html", root / "sources")
+    shutil.copy(DATA / "article-c1.txt", root / "sources")
+    words = "Moscow invited delegates from 11 countries"
+    pdf = cli("add", "sources/article.pdf", words, "--id", "p", cwd=root)
+    assert pdf.returncode == 0, pdf.stderr
+    page, line = 2, 15
+    assert pdf_line(root / "sources" / "article.pdf", page, line).startswith(words)
+    assert pdf.stdout.startswith(f'sources/article.pdf (page {page}, line {line}, column 1): "')
+    web = cli("add", "sources/article.html", words, "--id", "h", cwd=root)
+    where = web.stdout.split(":", 3)
+    html_line = (root / "sources" / "article.html").read_text(encoding="utf-8").splitlines()
+    assert html_line[int(where[1]) - 1][int(where[2]) - 1 :].startswith(words)
+    word = cli("add", "sources/memo.docx", "attended by representatives of 12 countres", cwd=root)
+    assert word.stdout.startswith('sources/memo.docx (paragraph 3, column 24): "attended by')
+    plain = cli("add", "sources/article-c1.txt", CURLY, "--id", "c1", cwd=root)
+    assert "mojibake at line 7, column 8" in plain.stderr
+    repaired = cli(
+        "add", "sources/article-c1.txt", CURLY, "--id", "c2", "--repair-encoding", cwd=root
+    )
+    assert repaired.returncode == 0 and not repaired.stderr
+    assert f'"{CURLY}"' in repaired.stdout  # the curly quote, found in the repaired text
+    (root / "claimlint.toml").write_text("repair-encoding = true\n", encoding="utf-8")
+    assert {d["code"] for d in diagnostics(cli("check", "--format", "json", cwd=root))} <= {"S104"}
+
+
+@pytest.mark.parametrize("declared", ["windows-1252", "iso-8859-1"])
+def test_web_page_in_its_declared_legacy_encoding(folder, declared):
+    """The article's web page saved in Windows-1252 with its <meta charset>. ISO-8859-1 is
+    read as browsers read it (WHATWG): as Windows-1252, so 0x93 is “, not a C1 control."""
+    root = folder([("curly", "legacy.html", CURLY)])
+    page = (DATA / "article.html").read_text(encoding="utf-8")
+    page = page.replace("<meta charset='utf-8'>", f"<meta charset='{declared}'>", 1)
+    (root / "sources" / "legacy.html").write_bytes(page.encode("cp1252"))
+    [refused] = diagnostics(cli("check", "--format", "json", cwd=root))
+    assert refused["code"] == "S103"
+    assert (
+        f"<meta charset> declares {'it' if declared == 'windows-1252' else declared}"
+        in (refused["message"])
+    )
+    assert "iconv -f windows-1252 -t UTF-8" in refused["message"]
+    result = cli("check", "--format", "json", "--repair-encoding", cwd=root)
+    assert result.returncode == 0, result.stdout
+    [note] = diagnostics(result)  # decoded, and nothing left to repair: the quote is exact
+    assert (note["code"], note["severity"]) == ("S104", "info")
+    assert note["message"].startswith("source 'sources/legacy.html': decoded from windows-1252")
+
+
+def test_a_scan_a_damaged_pdf_and_a_damaged_word_file_are_plain_s103(folder):
+    """No text layer: run OCR. Cut short or not the format its name says: said so, no traceback."""
+    root = folder([(n, n, CURLY) for n in ("scan.pdf", "cut.pdf", "cut.docx")], "scan.pdf")
+    make_docx(root / "sources" / "memo.docx")
+    whole = (root / "sources" / "memo.docx").read_bytes()
+    (root / "sources" / "cut.docx").write_bytes(whole[: len(whole) // 2])
+    (root / "sources" / "cut.pdf").write_bytes((DATA / "article.pdf").read_bytes()[:3000])
+    result = cli("check", "--format", "json", cwd=root)
+    assert "Traceback" not in result.stderr
+    found = {d["claim"]: d for d in diagnostics(result)}
+    assert {k: d["code"] for k, d in found.items()} == dict.fromkeys(found, "S103")
+    assert set(found) == {"scan.pdf", "cut.pdf", "cut.docx"}
+    assert (
+        "a PDF with no text in it (a scanned image?); run OCR on it" in found["scan.pdf"]["message"]
+    )
+    assert "it is not a PDF that can be read" in found["cut.pdf"]["message"]
+    assert "it is not a Word (.docx) file that can be read" in found["cut.docx"]["message"]

@@ -16,12 +16,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from linter.errors import UsageError
 from linter.escape import visible
+
+if TYPE_CHECKING:
+    from linter.corpus import Document
+    from linter.extract import Place
 
 EXIT_OK, EXIT_NOT_ADDED = 0, 1
 ID_WORDS = 6  # words of the quote a generated id is made of
@@ -57,8 +63,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             f"{registry.display_path} is not valid YAML; run 'claimlint check' and fix it first"
         )
-    key, text = _source(Path(args.source), registry.root)
-    found = find_quote(args.words, key, text, config.threshold)
+    key, doc = _source(Path(args.source), registry.root, config)
+    found = find_quote(args.words, key, doc.text, config.threshold, doc.place)
     if found.problem:
         print(f"claimlint: not added: {visible(found.problem)}", file=sys.stderr)
         return EXIT_NOT_ADDED
@@ -87,14 +93,17 @@ class Found:
         self.quote, self.where, self.note, self.problem = quote, where, note, problem
 
 
-def find_quote(words: str, key: str, text: str, threshold: float) -> Found:
-    """The exact words of ``text`` that ``words`` quote, through the quote engine."""
+def find_quote(
+    words: str, key: str, text: str, threshold: float, place: Callable[[int], Place]
+) -> Found:
+    """The exact words of ``text`` that ``words`` quote, through the quote engine;
+    ``place`` locates an offset of ``text`` in the file, as ``check`` does."""
     from linter.text.quote import Quote
     from linter.text.verify import Outcome, QuoteMatcher
 
     verdict = QuoteMatcher({key: text}, threshold=threshold, workers=1).verify(words, key)
     span = verdict.span
-    where = f"{key}:{_position(text, span.start)}" if span else key
+    where = place(span.start).where(key) if span else key
     near = _flat(text[span.start : span.end]) if span else ""
     if len(near) > CLOSEST_CHARS:
         near = near[: CLOSEST_CHARS - 1] + "…"
@@ -136,22 +145,24 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _position(text: str, offset: int) -> str:
-    line = text.count("\n", 0, offset) + 1
-    return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
-
-
-def _source(path: Path, root: Path) -> tuple[str, str]:
-    """The source's key (relative to the registry's folder) and its text."""
+def _source(path: Path, root: Path, config) -> tuple[str, Document]:
+    """The source's key (relative to the registry's folder) and the document, read as
+    ``check`` reads it (extracted, ``repair-encoding`` applied, from the cache)."""
     from linter.corpus import read_document, resolve
+    from linter.extract import Reader
 
     absolute = path if path.is_absolute() else Path.cwd() / path
     relative = os.path.relpath(absolute, root)
     cited, key, problem = resolve(root, Path(relative).as_posix())
     if problem is None and cited is not None and key is not None:
-        doc, problem = read_document(cited, key)
+        reader = Reader(config.cache)
+        doc, problem = read_document(cited, key, reader, config.repair_encoding)
+        reader.close()
         if doc is not None:
-            return key, doc.text
+            for note in doc.notes:  # what check says as S104 (mojibake, a repair)
+                if note.severity == "warning":
+                    print(visible(f"claimlint: {key}: {note.message}"), file=sys.stderr)
+            return key, doc
     assert problem is not None
     raise UsageError(problem.message)
 

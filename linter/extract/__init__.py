@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Bump when any extractor's output changes: it is part of every cache key.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 # Format name (as ``corpus-formats`` writes it) -> the file suffixes it covers.
 FORMATS: dict[str, tuple[str, ...]] = {

@@ -104,19 +104,35 @@ def _legacy(data: bytes, declared: str | None) -> tuple[str | None, str]:
             name = codecs.lookup(declared).name
         except LookupError:
             name = None
+        browser = _AS_BROWSERS_READ.get(name or "")
+        if browser and _decodes(data, browser):
+            return _display(browser), (
+                f"its <meta charset> declares {declared}, which browsers read as"
+                f" {_display(browser)}"
+            )
         if name and name not in {"utf-8", "ascii"}:
             return _display(name), "its <meta charset> declares it"
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
+    if not _decodes(data, "cp1252"):
         return None, ""
     return "windows-1252", "every byte is a Windows-1252 character"
 
 
+# The WHATWG Encoding Standard's labels that browsers read as another encoding: a page
+# declaring ISO-8859-1 with “curly quotes” (bytes 0x93, 0x94) shows them, not C1 controls.
+_AS_BROWSERS_READ = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _display(name: str) -> str:
-    return {"cp1252": "windows-1252", "latin-1": "iso-8859-1", "iso8859-1": "iso-8859-1"}.get(
-        name, name
-    )
+    names = {"cp1252": "windows-1252", "cp1254": "windows-1254", "iso8859-1": "iso-8859-1"}
+    return names.get(name, name)
 
 
 def _unbroken(text: str, repair: bool, notes: list[Note]) -> tuple[str, tuple[Note, ...]]:

@@ -71,17 +71,43 @@ def article_html(text: str) -> str:
     )
 
 
-def print_pdf(source: Path, target: Path) -> None:
+def print_pdf(source: Path, target: Path, *options: str) -> None:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         raise SystemExit("chromium is needed (apt-get install chromium)")
     subprocess.run(
         [
             chromium, "--headless", "--no-sandbox", "--disable-gpu",
-            f"--print-to-pdf={target}", source.as_uri(),
+            *options, f"--print-to-pdf={target}", source.as_uri(),
         ],
         check=True, capture_output=True, timeout=120,
     )  # fmt: skip
+
+
+def make_scan() -> None:
+    """scan.pdf: a page holding only a picture, as a scanner makes one (no text layer)."""
+    import base64
+    import struct
+    import tempfile
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    width = height = 50
+    rows = b"".join(b"\x00" + b"\x80\x80\x80" * width for _ in range(height))
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "scan.html"
+        uri = "data:image/png;base64," + base64.b64encode(png).decode()
+        page.write_text(f"<html><body><img src='{uri}' width='400'></body></html>")
+        print_pdf(page, HERE / "scan.pdf", "--no-pdf-header-footer")  # a scanner prints none
 
 
 def main() -> None:
@@ -95,6 +121,7 @@ def main() -> None:
     # Windows-1252 bytes read as Latin-1 (C1 controls), and UTF-8 bytes read as Windows-1252.
     (HERE / "article-c1.txt").write_text(text.encode("cp1252").decode("latin-1"), "utf-8")
     (HERE / "article-mojibake.txt").write_text(_sloppy_cp1252(text.encode("utf-8")), "utf-8")
+    make_scan()
 
 
 def _sloppy_cp1252(data: bytes) -> str:
