@@ -99,7 +99,8 @@ def find_quote(
     """The exact words of ``text`` that ``words`` quote, through the quote engine;
     ``place`` locates an offset of ``text`` in the file, as ``check`` does."""
     from linter.text.quote import Quote
-    from linter.text.verify import Outcome, QuoteMatcher
+    from linter.text.verdict import Outcome
+    from linter.text.verify import QuoteMatcher
 
     verdict = QuoteMatcher({key: text}, threshold=threshold, workers=1).verify(words, key)
     span = verdict.span
