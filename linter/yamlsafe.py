@@ -173,11 +173,28 @@ def decode(data: bytes) -> tuple[str | None, Problem | None]:
         )
 
 
+# A byte order mark opening a line after the first: libyaml skips it (a BOM may start any
+# document of a stream), the pure-Python parser reads it as text ("---\n\ufeff&a" is an
+# anchor to one, a plain scalar to the other). A registry is one document: refused.
+_LINE_BOM = re.compile("(?<=[\n\r\x85\u2028\u2029])\ufeff")
+
+
 def check_characters(text: str) -> Problem | None:
-    """The first character YAML forbids (control characters such as NUL or ESC)."""
+    """The first character YAML forbids (control characters such as NUL or ESC), or a byte
+    order mark that opens a line, which the two parsers read differently."""
     bad = _NON_PRINTABLE.search(text)
     if bad is None:
-        return None
+        mark = _LINE_BOM.search(text)
+        if mark is None:
+            return None
+        line, column = location_of(text, mark.start())
+        return Problem(
+            SYNTAX,
+            "a byte order mark (U+FEFF) starts this line: YAML readers disagree on it"
+            " (files joined together?); delete it",
+            line,
+            column,
+        )
     line, column = location_of(text, bad.start())
     return Problem(
         SYNTAX,

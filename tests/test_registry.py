@@ -935,6 +935,18 @@ def test_arbitrary_yaml_trees_never_raise(tmp_path_factory, tree):
         assert claim.id and claim.source.strip() and claim.quote.strip()
 
 
+@pytest.mark.parametrize("loader", LOADERS)
+def test_a_byte_order_mark_opening_a_later_line_is_refused_by_every_parser(loader):
+    """Found by the property below: libyaml skipped it (an anchor followed), Python did not."""
+    problems: list[yamlsafe.Problem] = []
+    assert yamlsafe.compose("---\n\ufeff&a", problems, loader) is None
+    assert [(p.line, p.column) for p in problems] == [(2, 1)]
+    assert "byte order mark (U+FEFF) starts this line" in problems[0].message
+    inside: list[yamlsafe.Problem] = []  # within a line (a quote copied from a page): fine
+    yamlsafe.compose("quote: a\ufeffb\n", inside, loader)
+    assert inside == []
+
+
 @pytest.mark.skipif(len(LOADERS) < 2, reason="libyaml is not installed")
 @FUZZ
 @given(content=YAMLISH)
