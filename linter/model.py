@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from linter.diagnostics import Diagnostic, Location
+from linter.diagnostics import Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,29 @@ class ScalarSpan:
     start: int
     end: int
     style: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryProblem:
+    """A problem the loader found, plain data: the rule named by ``code`` (R101-R104)
+    turns it into a diagnostic, as the S-rules do with a corpus' ``SourceProblem``."""
+
+    code: str
+    message: str
+    location: Location
+    claim: str | None = None  # the id of the claim it is on, if any
+    details: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoreEntry:
+    """A rule code named under a claim's ``ignore:``, as written: the loader knows no
+    rule, so R102 checks the code against the catalogue."""
+
+    code: str
+    location: Location  # the code's key
+    label: str  # how messages name the claim: "claim 'talks'", or "claim #3" without an id
+    claim: str | None = None
 
 
 @dataclass(slots=True)
@@ -89,8 +112,10 @@ class Registry:
     # Topics declared but left out of ``topics`` as invalid (R102 says why): claims on
     # them are not also reported as on an unknown topic (F104).
     invalid_topics: set[str] = field(default_factory=set)
-    # Problems found while loading (R101-R104 and R102 schema errors).
-    problems: list[Diagnostic] = field(default_factory=list)
+    # Every code named under a claim's ``ignore:``, kept or not (R102 checks them).
+    ignored_codes: list[IgnoreEntry] = field(default_factory=list)
+    # Problems found while loading (R101-R104), in the order of the file.
+    problems: list[RegistryProblem] = field(default_factory=list)
 
     @property
     def root(self) -> Path:

@@ -3,9 +3,11 @@
 Detection of R101-R104 happens here, not in the rule modules, because only the
 loader sees the YAML nodes: a duplicate key or an alias is gone once a tree of
 Python values exists.  The loader never raises for bad content; it records
-located diagnostics in ``Registry.problems`` and keeps whatever claims are
-still usable, so one typo does not hide every other finding.  Only a file that
-cannot be read at all is a ``UsageError``.
+located ``RegistryProblem``s (plain data, tagged with the code of the rule that
+reports them) in ``Registry.problems`` and keeps whatever claims are still
+usable, so one typo does not hide every other finding.  It knows no rule: the
+codes named in a claim's ``ignore`` are checked against the catalogue by R102.
+Only a file that cannot be read at all is a ``UsageError``.
 """
 
 from __future__ import annotations
@@ -20,15 +22,19 @@ from pathlib import Path
 from typing import Any
 
 from linter import prescan, yamlsafe
-from linter.diagnostics import Diagnostic, Location
+from linter.diagnostics import Location
 from linter.errors import UsageError
 from linter.fsutil import NotRegularFile, open_regular
-from linter.model import Acknowledgement, Claim, Registry, ScalarSpan, SourceMeta, Topic
-from linter.rules.base import Rule
-from linter.rules.r101_registry_syntax import RULE as R101
-from linter.rules.r102_registry_schema import RULE as R102
-from linter.rules.r103_duplicate_id import RULE as R103
-from linter.rules.r104_duplicate_key import RULE as R104
+from linter.model import (
+    Acknowledgement,
+    Claim,
+    IgnoreEntry,
+    Registry,
+    RegistryProblem,
+    ScalarSpan,
+    SourceMeta,
+    Topic,
+)
 from linter.suggest import closest
 from linter.yamlsafe import Node
 
@@ -45,11 +51,8 @@ TOPIC_FIELDS = ("kind", "about", "acknowledged", "tolerance")
 ACK_FIELDS = ("values", "reason")
 KINDS = ("count", "quantity", "date", "set", "name", "text")
 
-# Every rule code claimlint defines; used if a rule module cannot be imported.
-KNOWN_CODES = frozenset(
-    {"Q101", "Q102", "Q103", "Q104", "S101", "S102", "S103", "R101", "R102", "R103"}
-    | {"R104", "R105", "F101", "F102", "F103", "F104", "F105", "S104"}
-)
+# The codes of the rules that report what the loader finds.
+SYNTAX, SCHEMA, DUPLICATE_ID, DUPLICATE_KEY = "R101", "R102", "R103", "R104"
 
 _KINDS_OF = {"scalar": "a single value", "seq": "a list", "map": "a mapping"}
 
@@ -61,7 +64,8 @@ def load_registry(path: Path, display_path: str | None = None) -> Registry:
     data = _read(path, display)
     if data is None:
         registry.problems.append(
-            R101.diagnostic(
+            RegistryProblem(
+                SYNTAX,
                 f"the registry is larger than {MAX_BYTES // (1024 * 1024)} MB; claimlint "
                 "refuses files this big — check it is the right file, or split it",
                 Location(display, 1, 1),
@@ -70,7 +74,7 @@ def load_registry(path: Path, display_path: str | None = None) -> Registry:
         return registry
     with _gc_paused():
         _Reader(registry).read(data)
-    registry.problems.sort(key=Diagnostic.sort_key)
+    registry.problems.sort(key=lambda p: (p.location.line, p.location.column, p.code))
     return registry
 
 
@@ -150,27 +154,6 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
     return f"; expected one of: {', '.join(choices)}"
 
 
-def _known_codes() -> list[str]:
-    """Rule codes valid in ``ignore:``: the catalogue, falling back to the fixed list."""
-    try:
-        from linter.rules import all_rules
-
-        codes = set(all_rules())
-    except Exception:  # a broken or missing rule module must not break loading
-        codes = set()
-    return sorted(codes | KNOWN_CODES)
-
-
-def _rule_for_name(name: str) -> str | None:
-    try:
-        from linter.rules import by_name_or_code
-
-        rule = by_name_or_code(name)
-    except Exception:
-        return None
-    return rule.code if rule is not None else None
-
-
 class _Reader:
     """One pass over the node tree, filling the registry and its problems."""
 
@@ -178,7 +161,6 @@ class _Reader:
         self.registry = registry
         self.path = registry.display_path
         self.offset = 0  # length of a BOM, which the parser never sees
-        self._codes: list[str] | None = None  # known rule codes, looked up on first use
 
     # -- reporting ---------------------------------------------------------
 
@@ -187,7 +169,7 @@ class _Reader:
 
     def report(
         self,
-        rule: Rule,
+        code: str,
         message: str,
         where: Node | Location,
         claim: str | None = None,
@@ -195,18 +177,18 @@ class _Reader:
     ) -> None:
         location = where if isinstance(where, Location) else self.at(where)
         self.registry.problems.append(
-            rule.diagnostic(message, location, claim=claim, details=details)
+            RegistryProblem(code, message, location, claim, details or {})
         )
 
     def schema(self, message: str, where: Node | Location, claim: str | None = None) -> None:
-        self.report(R102, message, where, claim)
+        self.report(SCHEMA, message, where, claim)
 
     # -- file level --------------------------------------------------------
 
     def read(self, data: bytes) -> None:
-        crowded = prescan.too_many_claims(data)
+        crowded = prescan.too_many_entries(data)
         if crowded is not None:  # refused before a million claims cost time and memory
-            self.report(R101, crowded.message, Location(self.path, crowded.line, crowded.column))
+            self.report(SYNTAX, crowded.message, Location(self.path, crowded.line, crowded.column))
             return
         text, problem = yamlsafe.decode(data)
         problems: list[yamlsafe.Problem] = [problem] if problem else []
@@ -217,10 +199,10 @@ class _Reader:
             root = yamlsafe.compose(text[self.offset :], problems)
         fatal = False
         for found in problems:
-            rule = R104 if found.kind == yamlsafe.DUPLICATE_KEY else R101
-            fatal = fatal or rule is R101
+            code = DUPLICATE_KEY if found.kind == yamlsafe.DUPLICATE_KEY else SYNTAX
+            fatal = fatal or code == SYNTAX
             self.report(
-                rule,
+                code,
                 found.message,
                 Location(self.path, found.line, found.column),
                 details=found.details,
@@ -345,7 +327,7 @@ class _Reader:
             first = first_ids.setdefault(claim.id, where)
             if first is not where:
                 self.report(
-                    R103,
+                    DUPLICATE_ID,
                     f"claim id '{claim.id}' is already used by the claim on line {first.line}; "
                     "give each claim its own id",
                     where,
@@ -438,20 +420,8 @@ class _Reader:
         keys: dict[str, Location] = {}
         if not self.mapping(node, f"'ignore' of {label}", ident, "of rule code to reason"):
             return reasons, keys
-        if self._codes is None:
-            self._codes = _known_codes()
         for code, key, value in self.named(node):
-            if code not in self._codes:
-                by_name = _rule_for_name(code)
-                close = closest(code, self._codes)
-                if by_name and by_name != code:
-                    hint = f"; use the code '{by_name}'"
-                elif close:
-                    hint = f"; did you mean '{close}'?"
-                else:
-                    hint = "; 'claimlint rules' lists them"
-                self.schema(f"unknown rule code '{code}' in 'ignore' of {label}{hint}", key, ident)
-                continue
+            self.registry.ignored_codes.append(IgnoreEntry(code, self.at(key), label, ident))
             reason = self.text(value, f"the reason for ignoring {code} in {label}", ident)
             if reason is None:
                 continue
