@@ -79,7 +79,13 @@ class Diagnostic:
     score: float | None = None
     # A compact word-level diff of quote against source, e.g. "five-man -> four-man".
     diff: str | None = None
-    # Free-form structured details for formatters and reports (other claims, values, holders).
+    # The source the claim cites, as written: with the code and claim, a finding's identity
+    # across runs (fingerprints). Set by the rules about a claim's source or quote.
+    cited: str | None = None
+    # The other claims a finding involves (F101, F103): a ``--diff-base`` run that touches
+    # any of them keeps it. None where the rule names no other claims.
+    others: tuple[str, ...] | None = None
+    # Free-form structured details for machine-readable outputs (values, holders, ...).
     details: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from linter.diagnostics import Diagnostic, Location
 from linter.discover import Finding, discover_in
-from linter.facts.analysis import aliased_spellings, analysis_of, normalized_path, source_meta
+from linter.facts.analysis import aliased_spellings, normalized_path, source_meta
 from linter.facts.dates import interval
 from linter.facts.model import (
     ACKNOWLEDGED,
@@ -28,7 +28,6 @@ from linter.facts.model import (
     NameVariant,
     TopicAnalysis,
 )
-from linter.facts.names import AliasIndex
 from linter.model import Claim, Registry
 from linter.text.verdict import Outcome
 
@@ -191,14 +190,14 @@ class Report:
 
 def build(ctx: Context, diagnostics: Sequence[Diagnostic]) -> Report:
     """The report for a loaded context and the diagnostics ``check`` found."""
-    analyses, variants = analysis_of(ctx)
+    facts = ctx.facts
     return assemble(
         ctx.registry,
-        analyses,
-        variants,
+        facts.topics,
+        facts.variants,
         diagnostics,
         locate=lambda claim: locate_quote(ctx, claim),
-        aliased=aliased_spellings(ctx.registry, AliasIndex.build(ctx.registry.aliases)),
+        aliased=aliased_spellings(ctx.registry, facts.aliases),
         unregistered=discover_in(ctx),
     )
 

@@ -101,11 +101,11 @@ def _topic(analysis: TopicAnalysis, readings: list[tuple[Claim, Reading]]) -> It
             value_at(claim),
             claim=claim.id,
             severity=severity,
+            others=others,
             details={
                 "topic": topic.name,
                 "value": reading.fact.display,
                 "origin": reading.fact.origin,
-                "others": others,
                 "other_values": [
                     {"claim": o, "source": sources.get(o), "value": facts[o].fact.display}
                     for o in others
