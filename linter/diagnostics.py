@@ -55,6 +55,18 @@ class SourceSpan:
         return f"{self.path}:{self.line}:{self.column}"
 
 
+def line_column(
+    text: str, offset: int, start: int = 0, line: int = 1, column: int = 1
+) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text`` (only a line feed ends a line),
+    counting from ``start``, which is at (``line``, ``column``): the one way claimlint
+    turns an offset into a position."""
+    breaks = text.count("\n", start, offset)
+    if not breaks:
+        return line, column + offset - start
+    return line + breaks, offset - text.rfind("\n", start, offset)
+
+
 def placement(where: Location | SourceSpan) -> dict[str, Any]:
     """The page, paragraph and readable place of a location, for machine-readable outputs.
 

@@ -28,7 +28,6 @@ from linter.facts.names import AliasIndex
 from linter.model import Acknowledgement, Claim, Registry, SourceMeta, Topic
 from linter.report import html as html_report
 from linter.report import markdown as md_report
-from linter.report import present
 from linter.report.build import Report, assemble, date_key, excerpt_of
 from linter.report.json import render as render_json
 
@@ -632,7 +631,7 @@ def test_html_escaping_round_trips_visible_text(raw):
 
 
 def test_bidi_overrides_are_shown_escaped():
-    assert present.visible("abc\u202edef\u2066") == "abc\\u202edef\\u2066"
+    assert escape.visible("abc\u202edef\u2066", keep_whitespace=True) == "abc\\u202edef\\u2066"
 
 
 def test_html_anchors_are_unique_and_safe():

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from linter.diagnostics import line_column
 from linter.discover.group import Weights, components, conflicting_pairs, related
 from linter.discover.mentions import amounts, content_words, sentences
 from linter.discover.model import Amount, Doc, Finding, Place, Sentence, Value
@@ -81,8 +82,7 @@ def _registered(group: Sequence[Amount], quotes: dict[str, list[str]]) -> bool:
 
 def place(doc: Doc, sentence: Sentence, start: int, written: str) -> Place:
     text = doc.text
-    line = text.count("\n", 0, start) + 1
-    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    line, column = line_column(text, start)
     return Place(
         doc=doc.key,
         display=doc.display,
