@@ -29,6 +29,7 @@ from linter.model import (
     Acknowledgement,
     Claim,
     IgnoreEntry,
+    Kind,
     Registry,
     RegistryProblem,
     ScalarSpan,
@@ -49,7 +50,6 @@ REQUIRED = ("id", "source", "quote")
 SOURCE_FIELDS = ("title", "outlet", "published")
 TOPIC_FIELDS = ("kind", "about", "acknowledged", "tolerance")
 ACK_FIELDS = ("values", "reason")
-KINDS = ("count", "quantity", "date", "set", "name", "text")
 
 # The codes of the rules that report what the loader finds.
 SYNTAX, SCHEMA, DUPLICATE_ID, DUPLICATE_KEY = "R101", "R102", "R103", "R104"
@@ -533,19 +533,19 @@ class _Reader:
             return None
         fields = self.known_keys(node, TOPIC_FIELDS, label)
         if "kind" not in fields:
-            self.schema(f"{label} is missing required field 'kind' ({', '.join(KINDS)})", node)
+            self.schema(f"{label} is missing required field 'kind' ({', '.join(Kind)})", node)
             return None
         kind = self.text(fields["kind"][1], f"'kind' of {label}")
         if kind is None:
             return None
-        if kind not in KINDS:
+        if kind not in list(Kind):
             self.schema(
-                f"'kind' of {label} must be one of {', '.join(KINDS)}, got '{_short(kind)}'"
-                + (f"; did you mean '{close}'?" if (close := closest(kind, KINDS)) else ""),
+                f"'kind' of {label} must be one of {', '.join(Kind)}, got '{_short(kind)}'"
+                + (f"; did you mean '{close}'?" if (close := closest(kind, Kind)) else ""),
                 fields["kind"][1],
             )
             return None
-        topic = Topic(name=name, kind=kind, location=self.at(key))
+        topic = Topic(name=name, kind=Kind(kind), location=self.at(key))
         if "about" in fields:
             topic.about = self.text(fields["about"][1], f"'about' of {label}")
         if "tolerance" in fields:

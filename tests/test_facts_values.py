@@ -17,6 +17,7 @@ from linter.facts.values import (
     read_quote,
     unsupported,
 )
+from linter.model import Kind
 
 ALIASES = AliasIndex.build({"United States": ["U.S.", "US", "America"]})
 
@@ -295,7 +296,7 @@ def test_a_value_must_be_what_its_quote_says(kind, raw, quote, why):
 
 # --- robustness ------------------------------------------------------------------------
 
-KINDS = ("count", "quantity", "date", "set", "name", "text")
+KINDS = [kind.value for kind in Kind]
 SCALARS = st.one_of(
     st.none(),
     st.booleans(),

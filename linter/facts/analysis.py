@@ -28,7 +28,7 @@ from linter.facts.model import (
 from linter.facts.names import AliasIndex, aliased_spellings_in, norm
 from linter.facts.values import Unreadable, read_given, read_quote, unsupported
 from linter.facts.variants import Rules, find_variant_pairs, mentions_of
-from linter.model import Claim, Registry, SourceMeta, Topic
+from linter.model import Claim, Kind, Registry, SourceMeta, Topic
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def read_claim(claim: Claim, topic: Topic, aliases: AliasIndex, published: str |
     except Unreadable as problem:
         return Reading(claim.id, None, problem=str(problem))
     note = None
-    if topic.kind == "date" and published and _lacks_year(claim):
+    if topic.kind == Kind.DATE and published and _lacks_year(claim):
         note = f"year taken from the source's published date ({published})"
     return Reading(claim.id, fact, unsupported=why, note=note)
 
@@ -106,7 +106,7 @@ def _acknowledged(topic: Topic, aliases: AliasIndex) -> tuple[list[FactValue], l
     facts, problems = [], []
     for raw in topic.acknowledged.values:
         try:
-            complete = topic.kind == "set"  # an acknowledged list is the list a source gives
+            complete = topic.kind == Kind.SET  # an acknowledged list is the list a source gives
             facts.append(read_given(topic.kind, raw, complete=complete, aliases=aliases))
         except Unreadable as problem:
             problems.append(str(problem))
