@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.facts.compare import conflicting, covers
-from linter.facts.names import AliasIndex, is_variant, listed_names, norm
+from linter.facts.names import AliasIndex, listed_names, norm
+from linter.facts.spelling import is_variant
 from linter.facts.values import (
     Unreadable,
     read_given,

@@ -11,7 +11,7 @@ from conftest import CARNEGIE, WAPO, WSJ, run_cli
 from linter.diagnostics import Location
 from linter.facts.analysis import analyze
 from linter.facts.model import AGREES, CONFLICTS
-from linter.facts.names import is_variant
+from linter.facts.spelling import is_variant
 from linter.facts.variants import names_in
 from linter.model import Claim, Registry, Topic
 

@@ -28,8 +28,9 @@ from linter.facts.names import AliasIndex
 from linter.model import Acknowledgement, Claim, Registry, SourceMeta, Topic
 from linter.report import html as html_report
 from linter.report import markdown as md_report
-from linter.report.build import Report, assemble, date_key, excerpt_of
+from linter.report.build import assemble, excerpt_of
 from linter.report.json import render as render_json
+from linter.report.model import Report, date_key
 
 EARLY = "seeds/early.txt"
 LATE = "seeds/late.txt"

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from linter.facts.model import FactValue
-from linter.facts.names import is_variant, norm
+from linter.facts.names import norm
+from linter.facts.spelling import is_variant
 from linter.model import Kind
 
 _INTERVAL_KINDS = frozenset({Kind.COUNT, Kind.QUANTITY, Kind.DATE})

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from linter.escape import visible
 from linter.report import unregistered
-from linter.report.build import (
+from linter.report.model import (
     AliasedSpellingReport,
     Citation,
     QuoteProblem,

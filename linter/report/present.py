@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from linter import escape
-from linter.report.build import Citation, ClaimRef, Excerpt, Summary
+from linter.report.model import Citation, ClaimRef, Excerpt, Summary
 
 # status -> (symbol, label, what it means)
 STATUS = {
