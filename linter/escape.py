@@ -102,8 +102,3 @@ def safe_json(text: str) -> str:
     the same character.
     """
     return _UNSAFE_BUT_LINES.sub(lambda m: json_escape(m.group()), text)
-
-
-def has_unsafe(text: str, *, keep_newlines: bool = True) -> bool:
-    """Whether ``text`` holds an unsafe character (tab and line feed allowed by default)."""
-    return (_UNSAFE_BUT_LINES if keep_newlines else UNSAFE).search(text) is not None
