@@ -134,7 +134,7 @@ class _Reader(Fields):
     # -- file level --------------------------------------------------------
 
     def read(self, data: bytes) -> None:
-        crowded = prescan.too_many_claims(data)
+        crowded = prescan.too_many_entries(data)
         if crowded is not None:  # refused before a million claims cost time and memory
             self.report(SYNTAX, crowded.message, Location(self.path, crowded.line, crowded.column))
             return
