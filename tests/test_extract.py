@@ -598,6 +598,11 @@ def test_discover_on_a_registry_places_pdf_and_word_mentions_and_its_yaml_checks
     direct = json.loads(cli("discover", "sources", "--format", "json", cwd=root).stdout)
     via_registry = json.loads(cli("discover", "--format", "json", cwd=root).stdout)
     assert via_registry == direct and direct["findings"]
+    mentions = [m for v in direct["findings"][0]["values"] for m in v["mentions"]]
+    pdf = next(m for m in mentions if m["path"].endswith(".pdf"))
+    report = cli("report", cwd=root).stdout.split("## Not yet registered", 1)[1]
+    assert f"| sources/article.pdf (page {pdf['page']}, line {pdf['line']}) |" in report
+    assert "| sources/memo.docx (paragraph 3) |" in report
     block = cli("discover", "--format", "yaml", cwd=root).stdout
     (root / "claims.yaml").write_text(block, encoding="utf-8")
     checked = diagnostics(cli("check", "--format", "json", cwd=root))

@@ -26,13 +26,6 @@ def _published(place: Place) -> str:
     return f", published {place.published}" if place.published else ""
 
 
-def _line_of(place: Place) -> str:
-    """``path:line``, or ``path (page 2, line 3)`` for a PDF and ``path (paragraph 4)`` for Word."""
-    if not place.label:
-        return f"{place.display}:{place.line}"
-    return f"{place.display} ({place.label.rsplit(', column ', 1)[0]})"
-
-
 def summary(findings: Sequence[Finding]) -> str:
     count = len(findings)
     return f"{count} disagreement{'s' if count != 1 else ''} not yet registered."
@@ -66,7 +59,7 @@ def markdown(findings: Sequence[Finding]) -> str:
             for place in value.places:
                 cells = [
                     _md(value.display),
-                    f"`{_line_of(place)}`",
+                    f"`{place.where_line()}`",
                     _md(place.published or ""),
                     _md(_short(place.sentence)),
                 ]

@@ -76,6 +76,13 @@ class Place:
     page: int | None = None
     paragraph: int | None = None
 
+    def where_line(self) -> str:
+        """The place without its column, for tables: ``path:line``, ``path (page 2, line 3)``,
+        ``path (paragraph 4)``."""
+        if not self.label:
+            return f"{self.display}:{self.line}"
+        return f"{self.display} ({self.label.rsplit(', column ', 1)[0]})"
+
     def where(self) -> str:
         """The place for people: ``path:line:column`` or ``path (page 2, line 3, column 5)``."""
         return (

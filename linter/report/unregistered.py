@@ -24,7 +24,7 @@ NONE = "No disagreement found that the registry does not already cover."
 def rows(finding: Finding) -> list[tuple[str, str, str, str]]:
     """(value, where, published, sentence) for each mention of a finding."""
     return [
-        (value.display, f"{p.display}:{p.line}", p.published or "", p.sentence)
+        (value.display, p.where_line(), p.published or "", p.sentence)
         for value in finding.values
         for p in value.places
     ]
