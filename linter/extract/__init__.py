@@ -22,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from linter.diagnostics import line_column
+
 # Bump when any extractor's output changes: it is part of every cache key.
 EXTRACTOR_VERSION = "1"
 
@@ -102,7 +104,7 @@ class Extracted:
         (counting them from the start costs a scan of the text per reported span)."""
         text = self.text
         if len(text) < _INDEX_LINES_FROM:
-            return line_column(text, start, offset, line, column)
+            return line_column(text, offset, start, line, column)
         if self._breaks is None:
             self._breaks = [m.start() for m in re.finditer("\n", text)]
         below = bisect_left(self._breaks, offset)
@@ -134,14 +136,6 @@ class Extracted:
             )
         except (ValueError, TypeError, KeyError):
             return None
-
-
-def line_column(text: str, start: int, offset: int, line: int, column: int) -> tuple[int, int]:
-    """Line and column of ``offset``, counting from ``start`` at (line, column)."""
-    breaks = text.count("\n", start, offset)
-    if not breaks:
-        return line, column + offset - start
-    return line + breaks, offset - text.rfind("\n", start, offset)
 
 
 def kind_of(suffix: str) -> str:
