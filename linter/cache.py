@@ -1,9 +1,14 @@
 """A cache of verdicts, so a repeat run with nothing changed does almost no work.
 
-Keys are content hashes, so the cache is never stale: a verdict found where
-cited depends only on the quote, the cited document's bytes and the settings;
-any other verdict (misattributed, not found, inexact) also depends on the
-whole corpus, so its key includes the corpus fingerprint. Values are JSON,
+Keys are content hashes, so the cache is never stale. A verdict is keyed by the
+quote, the cited document's content hash and the settings. One found where
+cited depends on nothing else; any other (misattributed, not found, inexact)
+was judged against the rest of the corpus, so its row also records the corpus
+it was made in (a fingerprint, whose snapshot of document -> content hash is
+kept) and the words its vote read with their counts. When the corpus has
+changed since, the verdict is kept unless an edited document's old or new text
+could change it (``linter.text.dependence``); the old texts come from a
+content-addressed store of texts. Values are JSON,
 never pickle: a cache file can come from anywhere (a cloned repository), and
 unpickling it could run code. A corrupt file, or one written by another
 version, is discarded and rebuilt; any database error just means no cache.
@@ -16,13 +21,18 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping
+import zlib
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from linter import __version__
+from linter.errors import UsageError
+from linter.text.dependence import Words, changed_tokens, words_of
 from linter.text.verdict import Outcome, Span, Verdict
 
-SCHEMA = 4  # 2: each row carries a checksum (``_sealed``); 3: extracted texts; 4: file records
+# 2: each row carries a checksum (``_sealed``); 3: extracted texts; 4: file records;
+# 5: verdicts record their corpus and words; corpus snapshots and document texts.
+SCHEMA = 5
 _TABLE = "(key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
 
@@ -34,7 +44,7 @@ def corpus_fingerprint(hashes: Mapping[str, str]) -> str:
 
 
 def verdict_key(quote: str, cited: str, scope: str, threshold: float) -> str:
-    """``scope`` is the cited document's hash (found where cited) or the corpus fingerprint."""
+    """``scope`` is the cited document's content hash."""
     payload = f"{__version__}\0{threshold!r}\0{cited}\0{scope}\0{quote}"
     return hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
@@ -70,6 +80,47 @@ def decode(raw: str) -> Verdict | None:
         )
     except (ValueError, TypeError, IndexError, KeyError, OverflowError, RecursionError):
         return None  # malformed, deeply nested, or numbers out of range: not a verdict
+
+
+def encode_entry(verdict: Verdict, corpus: str = "", words: Words | None = None) -> str:
+    """A verdict's row: the verdict, and for one judged against the corpus, the corpus'
+    fingerprint and the words its vote read (``linter.text.dependence``)."""
+    record = words.to_json() if words is not None else None
+    return json.dumps([encode(verdict), corpus, record], ensure_ascii=True)
+
+
+def decode_entry(raw: str) -> tuple[Verdict, str, Words | None] | None:
+    try:
+        encoded, corpus, record = json.loads(raw)
+        verdict = decode(encoded) if isinstance(encoded, str) else None
+        words = Words.from_json(record) if record is not None else None
+    except (ValueError, TypeError, OverflowError, RecursionError):
+        return None
+    if verdict is None or not isinstance(corpus, str):
+        return None
+    return verdict, corpus, words
+
+
+_SNAPSHOTS = 8  # corpus snapshots kept: edits are compared with the corpus of a verdict
+
+
+def _packed(key: str, text: str) -> bytes:
+    """A text compressed, after a checksum over key and text (as ``_sealed``)."""
+    data = text.encode("utf-8", "surrogatepass")
+    check = hashlib.blake2b(key.encode() + b"\0" + data, digest_size=16).digest()
+    return check + zlib.compress(data, 1)
+
+
+def _unpacked(key: str, raw: object) -> str | None:
+    if not isinstance(raw, bytes) or len(raw) < 16:
+        return None
+    try:
+        data = zlib.decompress(raw[16:])
+    except zlib.error:
+        return None
+    if hashlib.blake2b(key.encode() + b"\0" + data, digest_size=16).digest() != raw[:16]:
+        return None
+    return data.decode("utf-8", "surrogatepass")
 
 
 def _check(key: str, value: str) -> str:
@@ -111,6 +162,8 @@ class VerdictCache:
                     db.execute("DROP TABLE IF EXISTS verdicts")
                     db.execute("DROP TABLE IF EXISTS extracts")
                     db.execute("DROP TABLE IF EXISTS files")
+                    db.execute("DROP TABLE IF EXISTS corpora")
+                    db.execute("DROP TABLE IF EXISTS texts")
                     db.execute(f"CREATE TABLE verdicts {_TABLE}")
                     db.execute(
                         "INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
@@ -119,6 +172,8 @@ class VerdictCache:
                     db.commit()
                 db.execute(f"CREATE TABLE IF NOT EXISTS extracts {_TABLE}")
                 db.execute(f"CREATE TABLE IF NOT EXISTS files {_TABLE}")
+                db.execute(f"CREATE TABLE IF NOT EXISTS corpora {_TABLE}")
+                db.execute("CREATE TABLE IF NOT EXISTS texts (key TEXT PRIMARY KEY, value BLOB)")
                 return db
             except sqlite3.DatabaseError:  # corrupt or not a database: start afresh
                 with contextlib.suppress(Exception):
@@ -128,11 +183,14 @@ class VerdictCache:
         return None
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Verdict]:
-        found: dict[str, Verdict] = {}
+        return {key: entry[0] for key, entry in self.get_entries(keys).items()}
+
+    def get_entries(self, keys: Iterable[str]) -> dict[str, tuple[Verdict, str, Words | None]]:
+        found = {}
         for key, raw in self._rows("verdicts", keys):
-            verdict = decode(raw)
-            if verdict is not None:
-                found[key] = verdict
+            entry = decode_entry(raw)
+            if entry is not None:
+                found[key] = entry
         return found
 
     def _rows(self, table: str, keys: Iterable[str]) -> list[tuple[str, str]]:
@@ -168,7 +226,68 @@ class VerdictCache:
             pass
 
     def put_many(self, items: Iterable[tuple[str, Verdict]]) -> None:
-        self._put_rows("verdicts", ((key, encode(v)) for key, v in items))
+        self._put_rows("verdicts", ((key, encode_entry(v)) for key, v in items))
+
+    def put_entries(self, items: Iterable[tuple[str, Verdict, str, Words | None]]) -> None:
+        self._put_rows("verdicts", ((k, encode_entry(v, c, w)) for k, v, c, w in items))
+
+    # -- what verdicts judged against the corpus depend on ---------------------------
+
+    def snapshot(self, fingerprint: str) -> dict[str, str] | None:
+        """The corpus (document -> content hash) of ``fingerprint``, if kept and intact."""
+        for _, raw in self._rows("corpora", [fingerprint]):
+            try:
+                hashes = json.loads(raw)
+                if (
+                    isinstance(hashes, dict)
+                    and all(isinstance(k, str) and isinstance(v, str) for k, v in hashes.items())
+                    and corpus_fingerprint(hashes) == fingerprint
+                ):
+                    return hashes
+            except (ValueError, RecursionError):
+                pass
+        return None
+
+    def remember(self, fingerprint: str, hashes: Mapping[str, str], texts: Mapping[str, str]):
+        """Keep the corpus' snapshot (the last ``_SNAPSHOTS``) and the texts of ``texts``
+        (content hash -> text) not kept yet, which later runs compare edits against."""
+        if self._db is None or self._rows("corpora", [fingerprint]):
+            return
+        self._put_rows("corpora", [(fingerprint, json.dumps(hashes, ensure_ascii=True))])
+        try:
+            with self._db:
+                self._db.execute(
+                    "DELETE FROM corpora WHERE rowid NOT IN"
+                    " (SELECT rowid FROM corpora ORDER BY rowid DESC LIMIT ?)",
+                    (_SNAPSHOTS,),
+                )
+                kept = set()
+                wanted = list(texts)
+                for i in range(0, len(wanted), 500):
+                    chunk = wanted[i : i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    query = f"SELECT key FROM texts WHERE key IN ({marks})"
+                    kept.update(k for (k,) in self._db.execute(query, chunk))
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO texts VALUES (?, ?)",
+                    (
+                        (digest, _packed(digest, text))
+                        for digest, text in texts.items()
+                        if digest not in kept
+                    ),
+                )
+        except sqlite3.Error:
+            pass
+
+    def text(self, digest: str) -> str | None:
+        """A document's text by content hash, as ``remember`` kept it; None if absent or damaged."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT value FROM texts WHERE key = ?", (digest,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return _unpacked(digest, row[0]) if row else None
 
     def get_extract(self, key: str) -> str | None:
         """A source's extracted text (see linter.extract), JSON, by content-hash key."""
@@ -269,3 +388,83 @@ def cache_folder() -> Path:
         return Path(override)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "claimlint"
+
+
+_MOST_CHANGED = 64  # documents changed since a verdict beyond which it is simply redone
+
+
+def verdicts(
+    store: VerdictCache,
+    documents: Mapping,  # key -> linter.corpus.Document
+    items: list[tuple[str, str]],
+    threshold: float,
+    compute: Callable[[list[tuple[str, str]]], tuple[list[Verdict], Mapping[str, int]]],
+) -> list[Verdict]:
+    """Each (quote, cited document) item's verdict: from the cache where still valid, the
+    rest computed (``compute`` gives their verdicts and its corpus pass' word counts)."""
+    keys = [verdict_key(q, k, documents[k].digest, threshold) for q, k in items]
+    entries = store.get_entries(keys)
+    hashes = {key: doc.digest for key, doc in documents.items()}
+    fingerprint = corpus_fingerprint(hashes)
+    results: list[Verdict | None] = [None] * len(items)
+    stale: dict[str, list[int]] = {}  # corpus a verdict was made in -> its items
+    for i, key in enumerate(keys):
+        entry = entries.get(key)
+        if entry is None:
+            continue
+        verdict, corpus, words = entry
+        if verdict.outcome is Outcome.VERBATIM or corpus == fingerprint:
+            results[i] = verdict
+        elif words is not None and corpus:
+            stale.setdefault(corpus, []).append(i)
+    carried = []  # still valid: recorded as made in this corpus, with its counts now
+    for corpus, indexes in stale.items():
+        changed = _changes(store, corpus, hashes, documents)
+        if changed is None:
+            continue
+        for i in indexes:
+            verdict, _, words = entries[keys[i]]
+            if words is not None and not words.affected(len(hashes), changed):
+                results[i] = verdict
+                carried.append((keys[i], verdict, fingerprint, words.after(changed)))
+    store.put_entries(carried)
+    missing = [i for i, r in enumerate(results) if r is None]
+    if missing:
+        fresh, counts = compute([items[i] for i in missing])
+        rows = []
+        for i, verdict in zip(missing, fresh, strict=True):
+            results[i] = verdict
+            if verdict.outcome is Outcome.VERBATIM:
+                rows.append((keys[i], verdict, "", None))
+            else:
+                rows.append((keys[i], verdict, fingerprint, words_of(items[i][0], counts)))
+        store.put_entries(rows)
+    if missing or stale:
+        kept = {doc.digest: doc.kept.text for doc in documents.values() if doc.kept is not None}
+        store.remember(fingerprint, hashes, kept)
+    return results  # type: ignore[return-value]
+
+
+def _changes(
+    store: VerdictCache, corpus: str, hashes: Mapping[str, str], documents: Mapping
+) -> list[tuple[frozenset[str], frozenset[str]]] | None:
+    """(old, new) tokens of each document changed since ``corpus``; None when a verdict
+    made there must be redone (snapshot or an old text gone, the corpus' size changed,
+    or too many changes to be worth comparing)."""
+    old = store.snapshot(corpus)
+    if old is None or len(old) != len(hashes):
+        return None
+    changed = [k for k in old.keys() | hashes.keys() if old.get(k) != hashes.get(k)]
+    if len(changed) > _MOST_CHANGED:
+        return None
+    pairs = []
+    for key in changed:
+        before = store.text(old[key]) if key in old else None
+        if key in old and before is None:
+            return None
+        try:
+            after = documents[key].text if key in hashes else None
+        except (UsageError, OSError, ValueError):  # changed again: the run reports it
+            return None
+        pairs.append((before, after))
+    return changed_tokens(pairs)

@@ -61,54 +61,31 @@ class Context:
         return {id(claim): verdict for (claim, _), verdict in zip(checkable, verdicts, strict=True)}
 
     def _verify(self, items: list[tuple[str, str]]) -> list[Verdict]:
+        return self._verify_counted(items)[0]
+
+    def _verify_counted(self, items: list[tuple[str, str]]) -> tuple[list[Verdict], dict[str, int]]:
+        """The verdicts, and how many documents hold each word the corpus pass read."""
         from linter.text.verify import QuoteMatcher
 
         # Serial: forked workers ship normalized texts back to the parent, which
         # measured slower (1.3x the wall time) and twice the memory (issue 11).
         matcher = QuoteMatcher(self.corpus.texts(), threshold=self.config.threshold, workers=1)
-        return matcher.verify_many(items)
+        return matcher.verify_many(items), matcher.counts
 
     def _verify_cached(self, items: list[tuple[str, str]]) -> list[Verdict]:
-        """Verdicts from the cache where their inputs are unchanged; the rest computed and stored.
-
-        A verbatim verdict depends only on the cited document; any other also on
-        the whole corpus, so it is keyed by the corpus fingerprint.
-        """
+        """Verdicts from the cache where their inputs are unchanged; the rest computed
+        and stored (``linter.cache.verdicts``: which edits a verdict depends on)."""
         from linter import cache
-        from linter.text.verdict import Outcome
 
         store = cache.VerdictCache(cache.cache_folder())
         try:
-            documents = self.corpus.documents
-            threshold = self.config.threshold
-            local = [cache.verdict_key(q, k, documents[k].digest, threshold) for q, k in items]
-            found = store.get_many(local)
-            results: list[Verdict | None] = [
-                v if (v := found.get(key)) and v.outcome is Outcome.VERBATIM else None
-                for key in local
-            ]
-            if any(r is None for r in results):
-                fingerprint = cache.corpus_fingerprint(
-                    {key: doc.digest for key, doc in documents.items()}
-                )
-                wide = {
-                    i: cache.verdict_key(q, k, fingerprint, threshold)
-                    for i, ((q, k), r) in enumerate(zip(items, results, strict=True))
-                    if r is None
-                }
-                found = store.get_many(wide.values())
-                for i, key in wide.items():
-                    results[i] = found.get(key)
-                missing = [i for i, r in enumerate(results) if r is None]
-                if missing:
-                    fresh = self._verify([items[i] for i in missing])
-                    stored = []
-                    for i, verdict in zip(missing, fresh, strict=True):
-                        results[i] = verdict
-                        key = local[i] if verdict.outcome is Outcome.VERBATIM else wide[i]
-                        stored.append((key, verdict))
-                    store.put_many(stored)
-            return results  # type: ignore[return-value]
+            return cache.verdicts(
+                store,
+                self.corpus.documents,
+                items,
+                self.config.threshold,
+                self._verify_counted,
+            )
         finally:
             store.close()
 

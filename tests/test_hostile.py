@@ -430,6 +430,7 @@ def test_a_damaged_cache_row_is_recomputed(project, tmp_path, damage):
 
     project(GOOD + f'  - id: two\n    source: {WAPO}\n    quote: "Moscow shows its back"\n')
     env_cache = tmp_path / "cache"
+    before = os.environ["CLAIMLINT_CACHE_DIR"]
     os.environ["CLAIMLINT_CACHE_DIR"] = str(env_cache)
     try:
         honest = run_cli("check", "--format", "json", "--no-cache", cwd=project.root).stdout
@@ -451,7 +452,7 @@ def test_a_damaged_cache_row_is_recomputed(project, tmp_path, damage):
         db.close()
         cached = run_cli("check", "--format", "json", cwd=project.root).stdout
     finally:
-        del os.environ["CLAIMLINT_CACHE_DIR"]
+        os.environ["CLAIMLINT_CACHE_DIR"] = before
     assert json.loads(cached)["diagnostics"] == json.loads(honest)["diagnostics"]
 
 

@@ -78,6 +78,9 @@ class QuoteMatcher:
         self.workers = available_workers() if workers is None else max(1, workers)
         self._docs: dict[str, _Doc] = {}
         self._in_worker = False  # set in forked workers, which leave spans to the parent
+        # Documents holding each word of the corpus passes so far (what verdicts not
+        # settled where cited depend on: ``linter.text.dependence``).
+        self.counts: dict[str, int] = {}
 
     def _doc(self, path: str) -> _Doc | None:
         doc = self._docs.get(path)
@@ -234,6 +237,7 @@ class QuoteMatcher:
             for word, where in part_postings.items():
                 postings[word].extend(where)
             self._adopt(states)
+        self.counts.update((word, len(where)) for word, where in postings.items())
         documents = len(self._texts)
         found = [pick(q, c, postings, documents, self._holding) for q, c in pending]
         del postings  # corpus-long lists: freed before the workers fork again
