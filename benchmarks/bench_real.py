@@ -302,6 +302,12 @@ def report(work: Workload, results: dict[str, tuple[Run, Run]], title: str) -> N
         print(f"\n{name}: {right:,} of {len(work.labels):,} verdicts agree with the labels")
         for (label, verdict), count in wrong.most_common(8):
             print(f"  labeled {label}, got {verdict}: {count}")
+    # The cached runs must say what the cold run said (the edits change one source's
+    # last line and one quote's last character: a labeled verdict they do not touch).
+    for step, (ours, _) in results.items():
+        differ = [c for c in work.labels if ours.verdicts.get(c) != cold_ours.verdicts.get(c)]
+        if step != "cold":
+            print(f"claimlint {step}: {len(differ):,} verdicts differ from cold {differ[:5]}")
     if cold_ours.exit_code not in (0, 1):
         print(f"\nclaimlint failed: {cold_ours.stderr[-2000:]}")
     memory = cold_ours.peak

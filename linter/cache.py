@@ -22,12 +22,13 @@ import json
 import os
 import sqlite3
 import zlib
+from array import array
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from linter import __version__
 from linter.errors import UsageError
-from linter.text.dependence import Words, changed_tokens, words_of
+from linter.text.dependence import Words, tokens_of, words_of
 from linter.text.verdict import Outcome, Span, Verdict
 
 # 2: each row carries a checksum (``_sealed``); 3: extracted texts; 4: file records;
@@ -104,23 +105,56 @@ def decode_entry(raw: str) -> tuple[Verdict, str, Words | None] | None:
 _SNAPSHOTS = 8  # corpus snapshots kept: edits are compared with the corpus of a verdict
 
 
-def _packed(key: str, text: str) -> bytes:
-    """A text compressed, after a checksum over key and text (as ``_sealed``)."""
-    data = text.encode("utf-8", "surrogatepass")
-    check = hashlib.blake2b(key.encode() + b"\0" + data, digest_size=16).digest()
-    return check + zlib.compress(data, 1)
+def _normalizer() -> str:
+    """What prepared documents were made by: the normalizing code itself, hashed."""
+    from linter.text import normalize
+
+    try:
+        with open(normalize.__file__, "rb") as handle:
+            return hashlib.blake2b(handle.read(), digest_size=8).hexdigest()
+    except OSError:
+        return __version__
 
 
-def _unpacked(key: str, raw: object) -> str | None:
-    if not isinstance(raw, bytes) or len(raw) < 16:
+_NORMALIZER: list[str] = []
+
+
+def _prepared_key(digest: str) -> str:
+    if not _NORMALIZER:
+        _NORMALIZER.append(_normalizer())
+    return f"{digest}:{_NORMALIZER[0]}"
+
+
+def _packed(key: str, state: tuple) -> bytes:
+    """A prepared document (``NormalizedDocument.state()``: its normalized text and three
+    offset arrays), compressed, after a checksum over key and content (as ``_sealed``)."""
+    text, *arrays = state
+    body = b"".join(len(a.tobytes()).to_bytes(8, "little") for a in arrays)
+    body += b"".join(a.tobytes() for a in arrays)
+    body += zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+    check = hashlib.blake2b(key.encode() + b"\0" + body, digest_size=16).digest()
+    return check + body
+
+
+def _unpacked(key: str, raw: object) -> tuple | None:
+    """The state ``_packed`` stored, None when damaged."""
+    if not isinstance(raw, bytes) or len(raw) < 40:
+        return None
+    body = raw[16:]
+    if hashlib.blake2b(key.encode() + b"\0" + body, digest_size=16).digest() != raw[:16]:
         return None
     try:
-        data = zlib.decompress(raw[16:])
-    except zlib.error:
+        sizes = [int.from_bytes(body[i : i + 8], "little") for i in (0, 8, 16)]
+        at, arrays = 24, []
+        for size in sizes:
+            found = array("q")
+            found.frombytes(body[at : at + size])
+            arrays.append(found)
+            at += size
+        text = zlib.decompress(body[at:]).decode("utf-8", "surrogatepass")
+    except (ValueError, zlib.error):
         return None
-    if hashlib.blake2b(key.encode() + b"\0" + data, digest_size=16).digest() != raw[:16]:
-        return None
-    return data.decode("utf-8", "surrogatepass")
+    return (text, *arrays)
 
 
 def _check(key: str, value: str) -> str:
@@ -248,9 +282,12 @@ class VerdictCache:
                 pass
         return None
 
-    def remember(self, fingerprint: str, hashes: Mapping[str, str], texts: Mapping[str, str]):
-        """Keep the corpus' snapshot (the last ``_SNAPSHOTS``) and the texts of ``texts``
-        (content hash -> text) not kept yet, which later runs compare edits against."""
+    def remember(
+        self, fingerprint: str, hashes: Mapping[str, str], states: Mapping[str, tuple]
+    ) -> None:
+        """Keep the corpus' snapshot (the last ``_SNAPSHOTS``) and the prepared documents
+        of ``states`` (content hash -> ``NormalizedDocument.state()``) not kept yet:
+        later runs compare edits against them, and search them without normalizing."""
         if self._db is None or self._rows("corpora", [fingerprint]):
             return
         self._put_rows("corpora", [(fingerprint, json.dumps(hashes, ensure_ascii=True))])
@@ -262,7 +299,7 @@ class VerdictCache:
                     (_SNAPSHOTS,),
                 )
                 kept = set()
-                wanted = list(texts)
+                wanted = [_prepared_key(d) for d in states]
                 for i in range(0, len(wanted), 500):
                     chunk = wanted[i : i + 500]
                     marks = ",".join("?" * len(chunk))
@@ -271,45 +308,35 @@ class VerdictCache:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO texts VALUES (?, ?)",
                     (
-                        (digest, _packed(digest, text))
-                        for digest, text in texts.items()
-                        if digest not in kept
+                        (key, _packed(key, state))
+                        for digest, state in states.items()
+                        if (key := _prepared_key(digest)) not in kept
                     ),
                 )
         except sqlite3.Error:
             pass
 
-    def text(self, digest: str) -> str | None:
-        """A document's text by content hash, as ``remember`` kept it; None if absent or damaged."""
-        if self._db is None:
-            return None
-        try:
-            row = self._db.execute("SELECT value FROM texts WHERE key = ?", (digest,)).fetchone()
-        except sqlite3.Error:
-            return None
-        return _unpacked(digest, row[0]) if row else None
+    def prepared(self, digests: Iterable[str]) -> Callable[[str], tuple | None]:
+        """The prepared document of a content hash, from those of ``digests`` kept
+        (read at once, unpacked on use); None for one absent or damaged."""
+        keys = {_prepared_key(d): d for d in digests}
+        raw: dict[str, bytes] = {}
+        if self._db is not None:
+            wanted = list(keys)
+            try:
+                for i in range(0, len(wanted), 500):
+                    chunk = wanted[i : i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    query = f"SELECT key, value FROM texts WHERE key IN ({marks})"
+                    raw.update((keys[k], v) for k, v in self._db.execute(query, chunk))
+            except sqlite3.Error:
+                raw = {}
 
-    def get_extract(self, key: str) -> str | None:
-        """A source's extracted text (see linter.extract), JSON, by content-hash key."""
-        if self._db is None:
-            return None
-        try:
-            query = "SELECT value FROM extracts WHERE key = ?"
-            row = self._db.execute(query, (key,)).fetchone()
-        except sqlite3.Error:
-            return None
-        return (_opened(key, row[0]) or None) if row else None
+        def state(digest: str) -> tuple | None:
+            found = raw.pop(digest, None)
+            return _unpacked(_prepared_key(digest), found) if found is not None else None
 
-    def put_extract(self, key: str, value: str) -> None:
-        if self._db is None:
-            return
-        try:
-            with self._db:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO extracts VALUES (?, ?)", (key, _sealed(key, value))
-                )
-        except sqlite3.Error:
-            pass
+        return state
 
     def close(self) -> None:
         if self._db is not None:
@@ -393,15 +420,23 @@ def cache_folder() -> Path:
 _MOST_CHANGED = 64  # documents changed since a verdict beyond which it is simply redone
 
 
+Compute = Callable[
+    [list[tuple[str, str]], Callable[[str], tuple | None]],
+    tuple[list[Verdict], Mapping[str, int], Mapping[str, tuple]],
+]
+
+
 def verdicts(
     store: VerdictCache,
     documents: Mapping,  # key -> linter.corpus.Document
     items: list[tuple[str, str]],
     threshold: float,
-    compute: Callable[[list[tuple[str, str]]], tuple[list[Verdict], Mapping[str, int]]],
+    compute: Compute,
 ) -> list[Verdict]:
     """Each (quote, cited document) item's verdict: from the cache where still valid, the
-    rest computed (``compute`` gives their verdicts and its corpus pass' word counts)."""
+    rest computed. ``compute(items, prepared)`` gives their verdicts, its corpus pass'
+    word counts and the documents it normalized (key -> state); ``prepared(key)`` is a
+    document's state kept from an earlier run, or None."""
     keys = [verdict_key(q, k, documents[k].digest, threshold) for q, k in items]
     entries = store.get_entries(keys)
     hashes = {key: doc.digest for key, doc in documents.items()}
@@ -429,8 +464,12 @@ def verdicts(
                 carried.append((keys[i], verdict, fingerprint, words.after(changed)))
     store.put_entries(carried)
     missing = [i for i, r in enumerate(results) if r is None]
+    normalized: Mapping[str, tuple] = {}
     if missing:
-        fresh, counts = compute([items[i] for i in missing])
+        kept = store.prepared(hashes.values())
+        fresh, counts, normalized = compute(
+            [items[i] for i in missing], lambda key: kept(hashes[key])
+        )
         rows = []
         for i, verdict in zip(missing, fresh, strict=True):
             results[i] = verdict
@@ -440,8 +479,7 @@ def verdicts(
                 rows.append((keys[i], verdict, fingerprint, words_of(items[i][0], counts)))
         store.put_entries(rows)
     if missing or stale:
-        kept = {doc.digest: doc.kept.text for doc in documents.values() if doc.kept is not None}
-        store.remember(fingerprint, hashes, kept)
+        store.remember(fingerprint, hashes, {hashes[k]: s for k, s in normalized.items()})
     return results  # type: ignore[return-value]
 
 
@@ -457,14 +495,16 @@ def _changes(
     changed = [k for k in old.keys() | hashes.keys() if old.get(k) != hashes.get(k)]
     if len(changed) > _MOST_CHANGED:
         return None
+    kept = store.prepared(old[k] for k in changed if k in old)
+    empty: frozenset[str] = frozenset()
     pairs = []
     for key in changed:
-        before = store.text(old[key]) if key in old else None
+        before = kept(old[key]) if key in old else None
         if key in old and before is None:
             return None
         try:
-            after = documents[key].text if key in hashes else None
+            after = tokens_of(documents[key].text) if key in hashes else empty
         except (UsageError, OSError, ValueError):  # changed again: the run reports it
             return None
-        pairs.append((before, after))
-    return changed_tokens(pairs)
+        pairs.append((frozenset(before[0].split(" ")) if before else empty, after))
+    return pairs

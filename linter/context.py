@@ -63,14 +63,21 @@ class Context:
     def _verify(self, items: list[tuple[str, str]]) -> list[Verdict]:
         return self._verify_counted(items)[0]
 
-    def _verify_counted(self, items: list[tuple[str, str]]) -> tuple[list[Verdict], dict[str, int]]:
-        """The verdicts, and how many documents hold each word the corpus pass read."""
+    def _verify_counted(
+        self, items: list[tuple[str, str]], prepared: Callable[[str], tuple | None] | None = None
+    ) -> tuple[list[Verdict], dict[str, int], dict[str, tuple]]:
+        """The verdicts; how many documents hold each word the corpus pass read; and the
+        documents normalized (not ``prepared`` by an earlier run), by key."""
         from linter.text.verify import QuoteMatcher
 
         # Serial: forked workers ship normalized texts back to the parent, which
         # measured slower (1.3x the wall time) and twice the memory (issue 11).
-        matcher = QuoteMatcher(self.corpus.texts(), threshold=self.config.threshold, workers=1)
-        return matcher.verify_many(items), matcher.counts
+        matcher = QuoteMatcher(
+            self.corpus.texts(), threshold=self.config.threshold, workers=1, prepared=prepared
+        )
+        verdicts = matcher.verify_many(items)
+        states = {p: s for p in matcher.normalized if (s := matcher.state(p)) is not None}
+        return verdicts, matcher.counts, states
 
     def _verify_cached(self, items: list[tuple[str, str]]) -> list[Verdict]:
         """Verdicts from the cache where their inputs are unchanged; the rest computed

@@ -5,20 +5,22 @@ A quote not verbatim where cited is judged against the rest of the corpus by
 its interior tokens), and the few that share most of its rarest words, weighted
 by how many documents hold each word. So an edited, added or removed document
 can change that verdict only if one of its versions holds every token of the
-quote, or holds one of the words that may vote: a word common to more than
+quote; or it gained or lost a word that may vote (every weight moves); or one of
+its versions holds enough voting words to be aligned. A word common to more than
 ``_COMMON_SHARE`` of the documents never votes, nor one that at least
 ``_VOTE_WORDS`` surely rarer words keep out of the vote. Each edited document
-moves a word's count by at most one, which bounds both tests. The corpus' size
+moves a word's count by at most one, which bounds these tests. The corpus' size
 is in every weight: a verdict is kept only while it stays the same.
 """
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from linter.text.candidates import _COMMON_SHARE, _VOTE_WORDS, vocabulary
+from linter.text.candidates import _COMMON_SHARE, _VOTE_SHARE, _VOTE_WORDS, vocabulary
 from linter.text.normalize import NormalizedDocument
 from linter.text.quote import Quote
 
@@ -57,13 +59,18 @@ class Words:
             return False
         if not self.tokens:
             return True  # judged by a plain scan of every document (candidates.pick)
-        voting = self._voting(documents, len(changed))
+        entries, need = self._voting(documents, len(changed))
+        voting = set().union(*entries)
         every = set(self.tokens)
         for old, new in changed:
             if every <= old or every <= new:
                 return True  # may hold it verbatim
-            if not voting.isdisjoint(old) or not voting.isdisjoint(new):
-                return True
+            if not voting.isdisjoint(old ^ new):
+                return True  # a voting word's count moved: every weight may
+            for version in (old, new):
+                # Ranked for alignment only with ``need`` of the voting entries.
+                if sum(not words.isdisjoint(version) for words in entries) >= need:
+                    return True
         return False
 
     def after(self, changed: Sequence[tuple[frozenset[str], frozenset[str]]]) -> Words:
@@ -74,8 +81,9 @@ class Words:
                 counts[word] += (word in new) - (word in old)
         return Words(self.tokens, self.edges, counts)
 
-    def _voting(self, documents: int, moved: int) -> set[str]:
-        """The words that may vote once each count has moved by up to ``moved``."""
+    def _voting(self, documents: int, moved: int) -> tuple[list[set[str]], int]:
+        """The entries (their words) that may vote once each count has moved by up to
+        ``moved``, and the fewest of them a document must hold to be aligned."""
         common = max(2, documents * _COMMON_SHARE)
         count = self.counts.get
 
@@ -107,11 +115,9 @@ class Words:
         # An entry that surely votes, while surely rarer, keeps another out of the
         # rarest ``_VOTE_WORDS``.
         sure = sorted(most for _, low, most in entries.values() if low >= 1 and most <= common)
-        voting: set[str] = set()
-        for words, fewest, _ in entries.values():
-            if _count_below(sure, fewest) < _VOTE_WORDS:
-                voting.update(words)
-        return voting
+        voting = [w for w, low, _ in entries.values() if _count_below(sure, low) < _VOTE_WORDS]
+        rare = min(_VOTE_WORDS, len(sure))  # the vote has at least this many words
+        return voting, max(1, min(math.ceil(rare * _VOTE_SHARE), rare - 1))
 
 
 def _count_below(ordered: list[int], limit: int) -> int:
@@ -129,14 +135,3 @@ def words_of(quote: str, counts: Mapping[str, int]) -> Words:
 def tokens_of(text: str) -> frozenset[str]:
     """A document's tokens as the corpus pass sees them (its normalized text, split)."""
     return frozenset(NormalizedDocument(text).text.split(" "))
-
-
-def changed_tokens(
-    pairs: Iterable[tuple[str | None, str | None]],
-) -> list[tuple[frozenset[str], frozenset[str]]]:
-    """(old, new) tokens of each changed document, from its old and new texts (None: absent)."""
-    empty: frozenset[str] = frozenset()
-    return [
-        (tokens_of(old) if old is not None else empty, tokens_of(new) if new is not None else empty)
-        for old, new in pairs
-    ]
