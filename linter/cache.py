@@ -27,12 +27,13 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from linter import __version__
+from linter.diagnostics import SourceSpan
 from linter.errors import UsageError
 from linter.text.dependence import Words, tokens_of, words_of
 from linter.text.verdict import Outcome, Span, Verdict
 
 # 2: each row carries a checksum (``_sealed``); 3: extracted texts; 4: file records;
-# 5: verdicts record their corpus and words; corpus snapshots and document texts.
+# 5: verdicts record their corpus and words; corpus snapshots, prepared documents, places.
 SCHEMA = 5
 _TABLE = "(key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
@@ -48,6 +49,11 @@ def verdict_key(quote: str, cited: str, scope: str, threshold: float) -> str:
     """``scope`` is the cited document's content hash."""
     payload = f"{__version__}\0{threshold!r}\0{cited}\0{scope}\0{quote}"
     return hashlib.blake2b(payload.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+def place_key(digest: str, start: int, end: int) -> str:
+    """A span of a document's text by content hash (how it was read is in the hash)."""
+    return f"{digest}:{start}:{end}"
 
 
 def encode(verdict: Verdict) -> str:
@@ -198,6 +204,7 @@ class VerdictCache:
                     db.execute("DROP TABLE IF EXISTS files")
                     db.execute("DROP TABLE IF EXISTS corpora")
                     db.execute("DROP TABLE IF EXISTS texts")
+                    db.execute("DROP TABLE IF EXISTS places")
                     db.execute(f"CREATE TABLE verdicts {_TABLE}")
                     db.execute(
                         "INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
@@ -207,6 +214,7 @@ class VerdictCache:
                 db.execute(f"CREATE TABLE IF NOT EXISTS extracts {_TABLE}")
                 db.execute(f"CREATE TABLE IF NOT EXISTS files {_TABLE}")
                 db.execute(f"CREATE TABLE IF NOT EXISTS corpora {_TABLE}")
+                db.execute(f"CREATE TABLE IF NOT EXISTS places {_TABLE}")
                 db.execute("CREATE TABLE IF NOT EXISTS texts (key TEXT PRIMARY KEY, value BLOB)")
                 return db
             except sqlite3.DatabaseError:  # corrupt or not a database: start afresh
@@ -264,6 +272,43 @@ class VerdictCache:
 
     def put_entries(self, items: Iterable[tuple[str, Verdict, str, Words | None]]) -> None:
         self._put_rows("verdicts", ((k, encode_entry(v, c, w)) for k, v, c, w in items))
+
+    # -- where reported spans are, so a warm run reads no source ---------------------
+
+    def get_places(self, keys: Iterable[str]) -> dict[str, SourceSpan]:
+        found = {}
+        for key, raw in self._rows("places", keys):
+            try:
+                line, column, text, start, end, place, page, paragraph = json.loads(raw)
+                found[key] = SourceSpan(
+                    "",
+                    int(line),
+                    int(column),
+                    str(text),
+                    int(start),
+                    int(end),
+                    str(place),
+                    int(page) if page is not None else None,
+                    int(paragraph) if paragraph is not None else None,
+                )
+            except (ValueError, TypeError, OverflowError, RecursionError):
+                continue
+        return found
+
+    def put_places(self, rows: Iterable[tuple[str, SourceSpan]]) -> None:
+        self._put_rows(
+            "places",
+            (
+                (
+                    key,
+                    json.dumps(
+                        [s.line, s.column, s.text, s.start, s.end, s.place, s.page, s.paragraph],
+                        ensure_ascii=True,
+                    ),
+                )
+                for key, s in rows
+            ),
+        )
 
     # -- what verdicts judged against the corpus depend on ---------------------------
 
@@ -337,6 +382,28 @@ class VerdictCache:
             return _unpacked(_prepared_key(digest), found) if found is not None else None
 
         return state
+
+    def get_extract(self, key: str) -> str | None:
+        """A source's extracted text (see linter.extract), JSON, by content-hash key."""
+        if self._db is None:
+            return None
+        try:
+            query = "SELECT value FROM extracts WHERE key = ?"
+            row = self._db.execute(query, (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return (_opened(key, row[0]) or None) if row else None
+
+    def put_extract(self, key: str, value: str) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO extracts VALUES (?, ?)", (key, _sealed(key, value))
+                )
+        except sqlite3.Error:
+            pass
 
     def close(self) -> None:
         if self._db is not None:

@@ -7,6 +7,7 @@ Q-rules; other expensive results are shared through ``memo``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -101,6 +102,14 @@ class Context:
         if span is None or span.doc not in self.corpus.documents:
             return None
         doc = self.corpus.documents[span.doc]
+        if doc.kept is None and self.config.cache:  # not read this run: located before?
+            found = self.memo("places", self._places).get((span.doc, span.start, span.end))
+            if found is not None:
+                return found
+        return self._located(span)
+
+    def _located(self, span: Span) -> SourceSpan:
+        doc = self.corpus.documents[span.doc]
         place = doc.place(span.start)
         return SourceSpan(
             path=doc.display,
@@ -111,6 +120,35 @@ class Context:
             end=span.end,
             **place.located(),
         )
+
+    def _places(self) -> dict[tuple[str, int, int], SourceSpan]:
+        """Every verdict's span in a document not read this run, located once ever: the
+        place is kept by content hash (``linter.cache``), so a warm run reads no source."""
+        from linter import cache
+
+        documents = self.corpus.documents
+        spans = {
+            (v.span.doc, v.span.start, v.span.end): v.span
+            for v in self.memo("verdicts", self._verify_all).values()
+            if v.span is not None and v.span.doc in documents and documents[v.span.doc].kept is None
+        }
+        if not spans:
+            return {}
+        store = cache.VerdictCache(cache.cache_folder())
+        try:
+            keys = {k: cache.place_key(documents[k[0]].digest, k[1], k[2]) for k in spans}
+            known = store.get_places(keys.values())
+            located, fresh = {}, []
+            for key, span in spans.items():
+                found = known.get(keys[key])
+                if found is None:
+                    found = self._located(span)
+                    fresh.append((keys[key], found))
+                located[key] = dataclasses.replace(found, path=documents[span.doc].display)
+            store.put_places(fresh)
+            return located
+        finally:
+            store.close()
 
     def display(self, key: str) -> str:
         doc = self.corpus.documents.get(key)
