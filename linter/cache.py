@@ -108,6 +108,7 @@ def decode_entry(raw: str) -> tuple[Verdict, str, Words | None] | None:
     return verdict, corpus, words
 
 
+_ONE_BY_ONE = 32  # prepared documents read one by one before all the rest at once
 _SNAPSHOTS = 8  # corpus snapshots kept: edits are compared with the corpus of a verdict
 
 
@@ -362,24 +363,35 @@ class VerdictCache:
             pass
 
     def prepared(self, digests: Iterable[str]) -> Callable[[str], tuple | None]:
-        """The prepared document of a content hash, from those of ``digests`` kept
-        (read at once, unpacked on use); None for one absent or damaged."""
+        """The prepared document of a content hash among ``digests``; None for one absent
+        or damaged. The first few are read one by one (a run that redoes a verdict
+        found where cited needs one); past them, all the rest at once (a corpus pass)."""
         keys = {_prepared_key(d): d for d in digests}
         raw: dict[str, bytes] = {}
-        if self._db is not None:
-            wanted = list(keys)
-            try:
+        asked: list[int] = [0]
+
+        def read(wanted: list[str]) -> None:
+            if self._db is None:
+                return
+            with contextlib.suppress(sqlite3.Error):
                 for i in range(0, len(wanted), 500):
                     chunk = wanted[i : i + 500]
                     marks = ",".join("?" * len(chunk))
                     query = f"SELECT key, value FROM texts WHERE key IN ({marks})"
                     raw.update((keys[k], v) for k, v in self._db.execute(query, chunk))
-            except sqlite3.Error:
-                raw = {}
 
         def state(digest: str) -> tuple | None:
+            key = _prepared_key(digest)
+            if key not in keys:
+                return None
+            asked[0] += 1
+            if asked[0] <= _ONE_BY_ONE:
+                read([key])
+            elif asked[0] == _ONE_BY_ONE + 1:
+                read(list(keys))
+            keys.pop(key)
             found = raw.pop(digest, None)
-            return _unpacked(_prepared_key(digest), found) if found is not None else None
+            return _unpacked(key, found) if found is not None else None
 
         return state
 

@@ -108,7 +108,7 @@ class Context:
             return None
         doc = self.corpus.documents[span.doc]
         if doc.kept is None and self.config.cache:  # not read this run: located before?
-            found = self.memo("places", self._places).get((span.doc, span.start, span.end))
+            found = self._places.get((span.doc, span.start, span.end))
             if found is not None:
                 return found
         return self._located(span)
@@ -126,6 +126,7 @@ class Context:
             **place.located(),
         )
 
+    @cached_property
     def _places(self) -> dict[tuple[str, int, int], SourceSpan]:
         """Every verdict's span in a document not read this run, located once ever: the
         place is kept by content hash (``linter.cache``), so a warm run reads no source."""
@@ -134,7 +135,7 @@ class Context:
         documents = self.corpus.documents
         spans = {
             (v.span.doc, v.span.start, v.span.end): v.span
-            for v in self.memo("verdicts", self._verify_all).values()
+            for v in self.verdicts.values()
             if v.span is not None and v.span.doc in documents and documents[v.span.doc].kept is None
         }
         if not spans:
