@@ -7,6 +7,7 @@ point at the offending key or value, and ``--fix`` can rewrite one scalar.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,20 @@ class ScalarSpan:
     start: int
     end: int
     style: str | None
+
+
+class Kind(StrEnum):
+    """What a topic's values are, and so how they are read and compared (``facts/``).
+
+    The one list of kinds: the loader checks ``kind:`` against it, the schema names it.
+    """
+
+    COUNT = "count"  # a whole number of things
+    QUANTITY = "quantity"  # any number (with a tolerance)
+    DATE = "date"
+    SET = "set"  # a list of names
+    NAME = "name"
+    TEXT = "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +105,7 @@ class Acknowledgement:
 @dataclass(slots=True)
 class Topic:
     name: str
-    kind: str  # count | quantity | date | set | name | text
+    kind: Kind
     location: Location
     about: str | None = None
     acknowledged: Acknowledgement | None = None

@@ -21,6 +21,9 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from linter.diagnostics import line_column
+from linter.escape import YAML_FORBIDDEN
+
 MAX_DEPTH = 50  # nesting of lists/mappings; a claims registry needs about 5
 # Entries of one list or mapping: claims in a registry (the largest benchmarked has
 # 80,000). Reading stops at the first entry past it, before the rest costs time and memory.
@@ -42,10 +45,6 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _SCALAR_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "str", "timestamp")
-)
-# The characters YAML forbids anywhere in a stream (PyYAML's Reader.NON_PRINTABLE).
-_NON_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 # What PyYAML's scalar constructors raise for a value that does not fit its tag
 # (``!!bool maybe`` is a KeyError, ``!!timestamp 2018-99-99`` a ValueError).
@@ -146,12 +145,6 @@ def scalar_value(node: Node) -> Any:
         return node.text
 
 
-def location_of(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
 def decode(data: bytes) -> tuple[str | None, Problem | None]:
     """UTF-8 text of a file (a BOM kept), or the first undecodable byte as a problem."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -165,7 +158,7 @@ def decode(data: bytes) -> tuple[str | None, Problem | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as err:
         good = data[: err.start].decode("utf-8")
-        line, column = location_of(good, len(good))
+        line, column = line_column(good, len(good))
         return None, Problem(
             SYNTAX,
             f"byte 0x{data[err.start]:02X} at offset {err.start} is not valid UTF-8; "
@@ -178,10 +171,10 @@ def decode(data: bytes) -> tuple[str | None, Problem | None]:
 
 def check_characters(text: str) -> Problem | None:
     """The first character YAML forbids (control characters such as NUL or ESC)."""
-    bad = _NON_PRINTABLE.search(text)
+    bad = YAML_FORBIDDEN.search(text)
     if bad is None:
         return None
-    line, column = location_of(text, bad.start())
+    line, column = line_column(text, bad.start())
     return Problem(
         SYNTAX,
         f"control character U+{ord(bad.group()):04X} is not allowed in YAML; delete it",

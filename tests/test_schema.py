@@ -20,10 +20,10 @@ from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from linter.model import Kind
 from linter.registry import (
     ACK_FIELDS,
     CLAIM_FIELDS,
-    KINDS,
     SECTIONS,
     SOURCE_FIELDS,
     TOPIC_FIELDS,
@@ -32,6 +32,7 @@ from linter.registry import (
 from linter.rules import all_rules
 from linter.rules.r102_registry_schema import unknown_ignores
 
+KINDS = [kind.value for kind in Kind]
 SCHEMA = json.loads((REPO / "linter" / "registry.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
@@ -330,7 +331,7 @@ def test_schema_is_valid_and_names_what_the_loader_knows():
     assert tuple(defs["source"]["properties"]) == SOURCE_FIELDS
     assert set(defs["topic"]["properties"]) == set(TOPIC_FIELDS)
     assert tuple(defs["topic"]["properties"]["acknowledged"]["properties"]) == ACK_FIELDS
-    assert tuple(defs["topic"]["properties"]["kind"]["enum"]) == KINDS
+    assert defs["topic"]["properties"]["kind"]["enum"] == KINDS
     assert defs["claim"]["properties"]["ignore"]["propertyNames"]["enum"] == list(all_rules())
 
 

@@ -50,5 +50,5 @@ def unused(claims: Iterable[Claim], used: set[tuple[int, str]]) -> Iterator[Diag
                     f"'ignore: {code}' on claim '{claim.id}' suppressed nothing; remove it",
                     claim.ignore_keys.get(code, claim.at("ignore")),
                     claim=claim.id,
-                    details={"cited": claim.source},
+                    cited=claim.source,
                 )
