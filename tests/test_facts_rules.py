@@ -314,12 +314,12 @@ def test_rule_details_name_the_other_claims(project):
     from linter.context import Context
     from linter.corpus import load_corpus
     from linter.registry import load_registry
-    from linter.rules import get
+    from linter.rules import all_rules
 
     path = project(ACK)
     reg = load_registry(path)
     ctx = Context(reg, load_corpus(reg, Config()), Config())
-    found = list(get("F101").check(ctx))
+    found = list(all_rules()["F101"].check(ctx))
     assert [d.others for d in found] == [("seven",), ("eleven",)]
     assert found[0].details["other_values"] == [{"claim": "seven", "source": WSJ, "value": "7"}]
     assert found[0].details["acknowledged"] == "invited against attending"
