@@ -37,8 +37,9 @@ def discover(
     """The findings of a corpus, those the registry covers left out.
 
     ``covered`` maps a document's key to the quotes of its claims that have a
-    topic, each with the topic's name and kind; ``rules`` are the registry's aliases and ``distinct`` names; ``taken``
-    the topic names the registry already uses (a finding is never named like one).
+    topic, each with the topic's name and kind; ``rules`` are the registry's aliases
+    and ``distinct`` names; ``taken`` the topic names the registry already uses (a
+    finding is never named like one).
     """
     covered = covered or {}
     rules = rules or Rules()
@@ -180,10 +181,27 @@ def _statement_finding(
         "values": ", ".join(v.display for v in shown),
         "shared": ", ".join(rare) or "no word",
     }
-    topic = {"title": first.subject, "role": first.subject, "body": first.subject}.get(
-        first.kind, "-".join(rare[:2]) or first.kind
+    return Finding(
+        first.kind, fact.format(**fill), tuple(shown), why.format(**fill), _topic(group, rare)
     )
-    return Finding(first.kind, fact.format(**fill), tuple(shown), why.format(**fill), topic)
+
+
+def _topic(group: Sequence[Statement], rare: Sequence[str]) -> str:
+    """What to name a finding's topic: its subject ("khalilzad"), or for a date the rarest
+    name both sentences give ("lavrov"), for a first what was first ("visit")."""
+    first = group[0]
+    if first.kind in {"title", "role", "body"}:
+        return first.subject
+    if first.kind == "date":
+        names = set.intersection(*(set(s.names) for s in group))
+        return next((w for w in rare if w in names), rare[0] if rare else "event")
+    if first.kind == "first":
+        said = next((s for s in group if s.value == "first"), first)
+        written = said.sentence.text[
+            said.start - said.sentence.start : said.end - said.sentence.start
+        ]
+        return written.split()[-1]
+    return rare[0] if rare else first.kind
 
 
 Quotes = dict[str, list[tuple[str, str, str]]]

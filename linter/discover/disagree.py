@@ -114,7 +114,7 @@ def _roles(a, b, weights, canon) -> list[tuple[Statement, Statement]]:
             return False
         # what each takes part in, where said: "the talks" and "the meeting" are one event,
         # "the Paris pact" and "any decisions" are two things
-        what = {(x.person or ("",))[0], (y.person or ("",))[0]} - {""}
+        what = {x.what, y.what} - {""}
         return len(what) <= 1
 
     found = []

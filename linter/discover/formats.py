@@ -167,7 +167,9 @@ FORMATS = tuple(FORMATTERS)
 def _value(finding: Finding, value: Value, place: Place) -> Any:
     if finding.kind == "name":
         return place.written
-    if finding.kind in {"title", "role", "body", "frequency", "first", "date"}:
+    if finding.kind in {"title", "role", "body", "frequency", "first"}:
+        return place.written  # a text value in the quote's own words (F102 reads it there)
+    if finding.kind == "date":
         return value.display
     if value.low is not None and value.low == value.high:
         return int(value.low) if value.low == int(value.low) else value.low

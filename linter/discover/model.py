@@ -106,5 +106,6 @@ class Statement:
     published: str | None = None
     # a date's days as if in one leap year: compared when either year is not known
     in_year: tuple[int, int] | None = None
+    what: str = ""  # a role: what the party takes part in ("event", "pact"; "" not said)
     names: frozenset[str] = frozenset()  # a date's sentence: the words of its names
     figures: frozenset[str] = frozenset()  # and the numbers it gives besides the date

@@ -206,7 +206,7 @@ def roles(sentence: Sentence, words: frozenset[str], published: str | None) -> l
                             words,
                             published,
                         ),
-                        person=(_object(text, match.end()),),
+                        what=_object(text, match.end()),
                     ),
                 )
     for match in _AMONG.finditer(text):
