@@ -76,7 +76,7 @@ def test_the_seeds_real_disagreements_and_no_false_one() -> None:
         "india-participation",
     } <= found
     assert {"afghan-government-participation", "meeting-date", "taliban-office-name"} <= found
-    assert {"times-postponed", "first-moscow-talks", "soviet-war-length"} <= found
+    assert {"times-postponed", "first-moscow-talks", "soviet-war-length", "who-attended"} <= found
     assert len(found) >= 12
 
 

@@ -173,6 +173,7 @@ def _statement_finding(
     first = group[0]
     other = next((s for s in group if s.sentence.doc != first.sentence.doc), first)
     common = set.intersection(*(set(s.words) for s in group)) or set(first.words & other.words)
+    common -= set(first.subject.split())  # "taliban political": what it is about, not why
     rare = sorted(common, key=lambda w: (-weights.word(w), w))[:5]
     who = max((s.shown for s in group), key=len)
     fact, why = _FACTS[first.kind]

@@ -28,10 +28,11 @@ reason to take two mentions for one fact:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from linter.discover.group import SERIES, WINDOW_DAYS, Weights, days_apart
 from linter.discover.model import Statement
-from linter.discover.statements import ROLES_AGREE, compatible_offices
+from linter.discover.statements import ROLE_TOOK_PART, ROLES_AGREE, compatible_offices
 
 MIN_DATE_SHARE = 0.33
 MIN_DATE_WORDS = 3
@@ -123,6 +124,33 @@ def _roles(a, b, weights, canon) -> list[tuple[Statement, Statement]]:
         theirs = subjects_b.get(subject, [])
         if theirs and {x.value for x in mine} != {y.value for y in theirs}:
             found += [(x, y) for x in mine for y in theirs if contradict(x, y)]
+    return found + _only(a, b) + [(y, x) for x, y in _only(b, a)]
+
+
+def _only(a: Sequence[Statement], b: Sequence[Statement]) -> list[tuple[Statement, Statement]]:
+    """ "Only Pakistan has so far confirmed its attendance" (a) against "China, Iran and
+    Pakistan took part" (b): of each party a lists with Pakistan elsewhere ("11 countries,
+    including China, Iran and Pakistan") and b says took part, a says it did not (yet), in
+    the words "only Pakistan"."""
+    found = []
+    for x in a:
+        if not x.alone:
+            continue
+        with_x = {s.sentence for s in a if s.subject == x.subject}
+        listed = {s.subject for s in a if s.sentence in with_x} - {x.subject}
+        for y in b:
+            other = y.subject in listed
+            same_event = not (x.what and y.what and x.what != y.what)
+            if other and same_event and y.value in ROLE_TOOK_PART:
+                not_y = replace(
+                    x,
+                    subject=y.subject,
+                    shown=y.shown,
+                    value="only",
+                    display=f"only {x.shown}",
+                    alone=False,
+                )
+                found.append((not_y, y))
     return found
 
 

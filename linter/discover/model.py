@@ -107,5 +107,6 @@ class Statement:
     # a date's days as if in one leap year: compared when either year is not known
     in_year: tuple[int, int] | None = None
     what: str = ""  # a role: what the party takes part in ("event", "pact"; "" not said)
+    alone: bool = False  # a role said of one party only ("Only Pakistan has confirmed")
     names: frozenset[str] = frozenset()  # a date's sentence: the words of its names
     figures: frozenset[str] = frozenset()  # and the numbers it gives besides the date

@@ -48,6 +48,10 @@ for _entry in re.split(r"\n|\|", _COUNTRIES_TEXT):
         COUNTRY.update({w: _name.strip() for w in _others.split()})
 
 
+# Capitalized words that open a sentence before a name and are none of it.
+_OPENERS = _FUNCTION_WORDS | frozenset({"only", "even", "also", "however", "meanwhile"})
+
+
 def _capitalized(token: str) -> bool:
     return token[:1].isupper() and token[:1].isalpha()
 
@@ -73,6 +77,8 @@ def actors(text: str) -> list[tuple[int, int, str, str]]:
             and text[tokens[j].end() : tokens[j + 1].start()] == " "
         ):
             j += 1
+        while i < j and norm(tokens[i].group()) in _OPENERS:
+            i += 1  # "Only Pakistan has confirmed", "The U.S. and India"
         start, end = tokens[i].start(), tokens[j].end()
         words = [_POSSESSIVE.sub("", t.group()) for t in tokens[i : j + 1]]
         keys = [norm(w) for w in words]
@@ -145,6 +151,7 @@ ROLE_SHOWN = {
     "present": "took part",
     "delegates": "sent delegates",
 }
+ROLE_TOOK_PART = frozenset({"present", "observer", "delegates"})
 # Roles that do not contradict: an observer, or a party sending delegates, took part.
 ROLES_AGREE = frozenset({frozenset({"observer", "present"}), frozenset({"delegates", "present"})})
 # What one takes part in: any of these is the event the documents report.
@@ -185,7 +192,12 @@ def roles(sentence: Sentence, words: frozenset[str], published: str | None) -> l
                 r"(?i)\b(?:not|n['’]t|never)\s+$", text[: match.start()]
             ):
                 continue  # "had Taliban delegates not participated": said of what did not happen
-            for index in _subject_of(found, match.start(), text):
+            subjects = _subject_of(found, match.start(), text)
+            # "Only Pakistan has so far confirmed its attendance": no other party has
+            alone = len(subjects) == 1 and bool(
+                re.search(r"(?i)\bonly\s+(?:the\s+)?$", text[: found[subjects[0]][0]])
+            )
+            for index in subjects:
                 _, _, key, written = found[index]
                 if value == "present" and {(key, "observer"), (key, "absent")} & set(out):
                     continue  # "will attend, but only as an observer"
@@ -207,6 +219,7 @@ def roles(sentence: Sentence, words: frozenset[str], published: str | None) -> l
                             published,
                         ),
                         what=_object(text, match.end()),
+                        alone=alone and value == "present",
                     ),
                 )
     for match in _AMONG.finditer(text):
@@ -477,7 +490,7 @@ def bodies(sentence: Sentence, words: frozenset[str], published: str | None) -> 
             before = [a for a in actors(text[: owner.start()])]
             if not before:
                 continue
-            key, shown = before[0][2], before[0][3]
+            key, shown = before[0][2], _POSSESSIVE.sub("", before[0][3])
         elif possessive or (
             _capitalized(owner_word) and _capitalized(mod.group()) and _capitalized(token.group())
         ):
