@@ -13,13 +13,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from linter.diagnostics import line_column
 from linter.discover.disagree import conflicts, related_pairs
 from linter.discover.group import Weights, components, conflicting_pairs, related
 from linter.discover.mentions import amounts, content_words, sentences
 from linter.discover.model import Amount, Doc, Finding, Place, Sentence, Statement, Value
 from linter.discover.statements import statements
 from linter.facts.names import norm
-from linter.facts.values import fmt
 from linter.facts.variants import Mention, Rules, find_variant_pairs, names_in
 from linter.text.normalize import normalize_text
 
@@ -244,8 +244,7 @@ def _registered(items: Sequence[tuple[Sentence, object]], kind: str, quotes: Quo
 
 def place(doc: Doc, sentence: Sentence, start: int, written: str) -> Place:
     text = doc.text
-    line = text.count("\n", 0, start) + 1
-    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    line, column = line_column(text, start)
     return Place(
         doc=doc.key,
         display=doc.display,
@@ -377,13 +376,6 @@ def _named_topics(findings: Iterable[Finding], taken: frozenset[str]) -> list[Fi
             slug = f"{slug}-{seen[slug]}"
         named.append(Finding(finding.kind, finding.fact, finding.values, finding.why, slug))
     return named
-
-
-def value_text(value: Value) -> str:
-    """A value for people: "7", "between 600,000 and 1,500,000", "Stanikzai"."""
-    if value.low is not None and value.low == value.high:
-        return fmt(value.low)
-    return value.display
 
 
 def registry_inputs(registry, docs: Sequence[Doc]) -> tuple[Quotes, Rules]:

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from linter.diagnostics import line_column
+
 # Bump when any extractor's output changes: it is part of every cache key.
 EXTRACTOR_VERSION = "1"
 
@@ -84,7 +86,7 @@ class Extracted:
     def place(self, offset: int) -> Place:
         text = self.text
         if not self.anchors:
-            return Place(*line_column(text, 0, offset, 1, 1))
+            return Place(*line_column(text, offset))
         i = max(bisect_right(self.anchors, (offset, 1 << 62, 0)) - 1, 0)
         start, a, b = self.anchors[i]
         column = offset - start + 1
@@ -92,7 +94,7 @@ class Extracted:
             return Place(b, column, f"page {a}, line {b}, column {column}", page=a)
         if self.kind == "docx":
             return Place(a, column, f"paragraph {a}, column {column}", paragraph=a)
-        return Place(*line_column(text, start, max(offset, start), a, b))
+        return Place(*line_column(text, max(offset, start), start, a, b))
 
     def to_json(self) -> str:
         return json.dumps(
@@ -117,14 +119,6 @@ class Extracted:
             )
         except (ValueError, TypeError, KeyError):
             return None
-
-
-def line_column(text: str, start: int, offset: int, line: int, column: int) -> tuple[int, int]:
-    """Line and column of ``offset``, counting from ``start`` at (line, column)."""
-    breaks = text.count("\n", start, offset)
-    if not breaks:
-        return line, column + offset - start
-    return line + breaks, offset - text.rfind("\n", start, offset)
 
 
 def kind_of(suffix: str) -> str:

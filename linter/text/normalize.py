@@ -15,7 +15,6 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import accumulate
 
 __all__ = ["DASH", "Normalized", "normalize", "normalize_text"]
@@ -137,15 +136,6 @@ class Normalized:
             start = start if start is not None else self._end(len(self.text))
             return start, start
         return self._start(i), self._end(j)
-
-    @cached_property
-    def offsets(self) -> list[int]:
-        """``offsets[i]`` is where normalized character ``i`` starts in the original.
-
-        ``len(offsets) == len(text) + 1``; the last entry is where the text ends.
-        """
-        ends = self._end(len(self.text)) if self.text else 0
-        return [self._start(i) for i in range(len(self.text))] + [ends]
 
 
 def _specials(text: str, begin: int, finish: int) -> Iterator[re.Match[str]]:
