@@ -10,7 +10,11 @@ reason to take two mentions for one fact:
   office the other gives ("special envoy" against "special adviser"), and words that
   name no office ("head", "official", "economist") agree with any;
 - **role**: one party (a country's name, adjective and capital are one party); the
-  documents say different things of it (took part, observer, did not take part);
+  documents say different things of it (did not take part, observer, sent delegates,
+  took part; an observer or a delegation took part), of one thing where they say what
+  ("the talks", "the meeting"; not "the Paris pact" and "any decisions"); or one says
+  "only Pakistan" of the parties it lists with Pakistan, and the other that one of them
+  took part;
 - **body**: one organisation's body with one modifier ("the Taliban's political
   office", "its political commission"); the bodies differ and the two sentences
   share two more rare words (the place, the person at its head);
