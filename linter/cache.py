@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from linter import __version__
-from linter.text.verify import Outcome, Span, Verdict
+from linter.text.verdict import Outcome, Span, Verdict
 
 SCHEMA = 4  # 2: each row carries a checksum (``_sealed``); 3: extracted texts; 4: file records
 _TABLE = "(key TEXT PRIMARY KEY, value TEXT NOT NULL)"

@@ -17,7 +17,7 @@ from linter.diagnostics import SourceSpan
 from linter.model import Claim, Registry
 
 if TYPE_CHECKING:
-    from linter.text.verify import Span, Verdict
+    from linter.text.verdict import Span, Verdict
 
 T = TypeVar("T")
 PROGRESS_CHUNK = 2000  # claims verified between progress reports (on a terminal only)
@@ -75,7 +75,7 @@ class Context:
         the whole corpus, so it is keyed by the corpus fingerprint.
         """
         from linter import cache
-        from linter.text.verify import Outcome
+        from linter.text.verdict import Outcome
 
         store = cache.VerdictCache(cache.cache_folder())
         try:

@@ -24,7 +24,8 @@ from linter import cache, escape, prescan, yamlsafe
 from linter.corpus import load_corpus
 from linter.errors import UsageError
 from linter.registry import load_registry
-from linter.text.verify import Outcome, QuoteMatcher
+from linter.text.verdict import Outcome
+from linter.text.verify import QuoteMatcher
 from tests.conftest import REPO, WAPO, run_cli
 from tests.fuzz.oracle import fix_problem, unsafe_chars
 
@@ -380,7 +381,7 @@ def test_cache_decode_survives_deep_nesting_and_huge_numbers():
 
 
 def test_a_verdict_with_lone_surrogates_is_stored(tmp_path):
-    from linter.text.verify import Span, Verdict
+    from linter.text.verdict import Span, Verdict
 
     store = cache.VerdictCache(tmp_path)
     verdict = Verdict(Outcome.INEXACT, Span("d\udcff", 0, 3), 0.9, "a [-\udcff-] b")

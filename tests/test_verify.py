@@ -9,7 +9,8 @@ import pytest
 
 from linter.text.normalize import normalize_text
 from linter.text.quote import find_piece
-from linter.text.verify import Outcome, QuoteMatcher, Span
+from linter.text.verdict import Outcome, Span
+from linter.text.verify import QuoteMatcher
 
 ROOT = Path(__file__).parent.parent
 S000 = "seeds/000_592aeca20ffb493b.txt"
@@ -372,7 +373,8 @@ def test_a_changed_number_does_not_lead_the_search_astray():
     c57278): the changed number voted for the wrong place in the cited document.
     """
     from benchmarks.generate import make_document, seed_sentences
-    from linter.text.verify import Outcome, QuoteMatcher
+    from linter.text.verdict import Outcome
+    from linter.text.verify import QuoteMatcher
 
     seeds = seed_sentences()
     cases = [
@@ -401,7 +403,8 @@ def test_unchanged_numbers_still_help_find_a_near_match():
     common, and the quote's unchanged numbers are what find its sentence (claims
     c47020, c64500 and c75888 of the 8,000-source benchmark)."""
     from benchmarks.generate import make_document, seed_sentences
-    from linter.text.verify import Outcome, QuoteMatcher
+    from linter.text.verdict import Outcome
+    from linter.text.verify import QuoteMatcher
 
     seeds = seed_sentences()
     cases = [

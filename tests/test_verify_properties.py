@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from linter.text.normalize import normalize_text
 from linter.text.numbers import find_negations, find_numbers
-from linter.text.verify import Outcome, QuoteMatcher
+from linter.text.verdict import Outcome
+from linter.text.verify import QuoteMatcher
 
 ROOT = Path(__file__).parent.parent
 CORPUS = {

@@ -90,7 +90,8 @@ class Found:
 def find_quote(words: str, key: str, text: str, threshold: float) -> Found:
     """The exact words of ``text`` that ``words`` quote, through the quote engine."""
     from linter.text.quote import Quote
-    from linter.text.verify import Outcome, QuoteMatcher
+    from linter.text.verdict import Outcome
+    from linter.text.verify import QuoteMatcher
 
     verdict = QuoteMatcher({key: text}, threshold=threshold, workers=1).verify(words, key)
     span = verdict.span

@@ -30,7 +30,7 @@ from linter.facts.model import (
 )
 from linter.facts.names import AliasIndex
 from linter.model import Claim, Registry
-from linter.text.verify import Outcome
+from linter.text.verdict import Outcome
 
 if TYPE_CHECKING:
     from linter.context import Context

@@ -20,10 +20,10 @@ _EXPORTS = {
     "find_numbers": "numbers",
     "parse_number": "numbers",
     "parse_number_words": "numbers",
-    "Outcome": "verify",
+    "Outcome": "verdict",
     "QuoteMatcher": "verify",
-    "Span": "verify",
-    "Verdict": "verify",
+    "Span": "verdict",
+    "Verdict": "verdict",
 }
 
 __all__ = sorted(_EXPORTS)

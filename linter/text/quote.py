@@ -234,7 +234,7 @@ class Quote:
         return tuple(_compile(p) for p in self.pieces)
 
     @cached_property
-    def _chunks(self) -> list[list[str]]:
+    def chunks(self) -> list[list[str]]:
         """Space-separated tokens of each bracket-free stretch, edges dropped.
 
         Interior tokens appear whole, with their punctuation, among the tokens of
@@ -247,7 +247,7 @@ class Quote:
     def required(self) -> frozenset[str | tuple[str, str, str]]:
         """Tokens and token trigrams every verbatim holder's tokens must include."""
         keys: set[str | tuple[str, str, str]] = set()
-        for tokens in self._chunks:
+        for tokens in self.chunks:
             if len(tokens) >= 3:
                 keys.update(zip(tokens, tokens[1:], tokens[2:], strict=False))
             else:
@@ -261,7 +261,7 @@ class Quote:
     @cached_property
     def tokens(self) -> frozenset[str]:
         """Interior tokens: they pick documents that may hold a near match."""
-        return frozenset(t for tokens in self._chunks for t in tokens)
+        return frozenset(t for tokens in self.chunks for t in tokens)
 
     @cached_property
     def edges(self) -> tuple[frozenset[str], ...]:
