@@ -7,7 +7,9 @@ peak memory (RSS) of that process, next to a bare start-up (``claimlint rules``)
 - a 10,000-character token quoted beside a real sentence, in a source holding it;
 - a 5 KB quote of repeated words;
 - a registry of a million tiny claims (43 MB, under the 50 MB cap), as a block list
-  with LF line ends, with CR-only line ends, and as a flow list ``claims: [...]``;
+  with LF, CR-only and LS (U+2028) line ends, as a flow list ``claims: [...]`` and as
+  JSON; a ``sources:`` mapping of 1.5 million names; a flow list of a million values in
+  a section of its own, and as one claim's ``value``;
 - ``--registry`` naming a named pipe with no writer.
 
 Usage: python benchmarks/bench_hostile.py
@@ -62,19 +64,38 @@ def main() -> int:
         rows.append(("5 KB of repeated words", *run(work / "repeat", "check", "--no-cache")))
         # Written line by line: this process must stay small, since a child's peak
         # memory counts from its parent's size at the fork.
-        shapes = {
-            "10^6 tiny claims": ("claims:\n", "  - {}\n", ""),
-            "10^6 claims, CR ends": ("claims:\r", "  - {}\r", ""),
-            "10^6 claims, flow list": ("claims: [\n", "{},\n", "{}\n]\n"),
+        claim = "{{id: c{i}, source: s.txt, quote: q}}"
+        json_claim = '{{"id": "c{i}", "source": "s.txt", "quote": "q"}}'
+        shapes = {  # name: (head, each entry, separator, tail, entries)
+            "10^6 tiny claims": ("claims:\n", "  - " + claim, "\n", "\n", 10**6),
+            "10^6 claims, CR ends": ("claims:\r", "  - " + claim, "\r", "\r", 10**6),
+            "10^6 claims, LS ends": ("claims:\u2028", "  - " + claim, "\u2028", "\n", 10**6),
+            "10^6 claims, flow list": ("claims: [\n", claim, ",\n", "\n]\n", 10**6),
+            "10^6 claims, JSON": ('{"claims": [', json_claim, ", ", "]}\n", 10**6),
+            "1.5M sources entries": (
+                "claims: []\nsources:\n",
+                "  s{i}.txt: {{}}",
+                "\n",
+                "\n",
+                1_500_000,
+            ),
+            "10^6 values, flow list": ("claims: []\nextra: [", "1", ", ", "]\n", 10**6),
+            "10^6 values in a claim": (
+                "claims:\n  - {id: a, source: s.txt, quote: q, value: [",
+                "1",
+                ", ",
+                "]}\n",
+                10**6,
+            ),
         }
-        for name, (head, line, tail) in shapes.items():
-            many = work / name.replace(" ", "_").replace(",", "")
+        for name, (head, entry, separator, tail, count) in shapes.items():
+            many = work / "many"
             many.mkdir()
             with open(many / "claims.yaml", "w", encoding="utf-8", newline="") as handle:
                 handle.write(head)
-                for i in range(1_000_000 - 1):
-                    handle.write(line.format(f"{{id: c{i}, source: s.txt, quote: q}}"))
-                handle.write((tail or line).format("{id: last, source: s.txt, quote: q}"))
+                for i in range(count):
+                    handle.write((separator if i else "") + entry.format(i=i))
+                handle.write(tail)
             size = (many / "claims.yaml").stat().st_size / 1e6
             rows.append((f"{name} ({size:.0f} MB)", *run(many, "check", "--no-cache")))
             shutil.rmtree(many)
@@ -82,9 +103,9 @@ def main() -> int:
         rows.append(("--registry FIFO", *run(work, "check", "--registry", "fifo.yaml")))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"{'case':<36} {'seconds':>8} {'peak MB':>8} {'above start-up':>15} {'exit':>5}")
+    print(f"{'case':<40} {'seconds':>8} {'peak MB':>8} {'above start-up':>15} {'exit':>5}")
     for name, seconds, mb, code in rows:
-        print(f"{name:<36} {seconds:>8.2f} {mb:>8.0f} {mb - base_mb:>15.0f} {code:>5}")
+        print(f"{name:<40} {seconds:>8.2f} {mb:>8.0f} {mb - base_mb:>15.0f} {code:>5}")
     return 0
 
 

@@ -334,7 +334,7 @@ def profile_claimlint(folder: Path, top: int) -> str:
     return buffer.getvalue().replace(str(ROOT) + os.sep, "")
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--claims", type=int, default=10000)
@@ -365,9 +365,67 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", type=int, metavar="N", help="print claimlint's top N functions (cProfile)"
     )
-    args = parser.parse_args(argv)
+    return parser, parser.parse_args(argv)
 
-    lines: list[str] = []
+
+@dataclass
+class Workload:
+    """The registry and corpus measured: a generated folder, or the one ``--corpus`` names."""
+
+    folder: Path
+    claims: list[dict]
+    size: int  # bytes of source text
+    documents: int
+    labels: dict[str, str] | None  # ``labels.json``: claim id -> expected outcome
+    note: str | None = None  # how a generated workload came to be
+
+    @property
+    def ids(self) -> list[str]:
+        return [c["id"] for c in self.claims]
+
+
+@dataclass
+class Growth:
+    """claimlint cold on a larger workload of the same shape (``--growth``)."""
+
+    run: Run
+    claims: int
+    size: int
+    folder: Path
+    documents: int
+
+
+@dataclass
+class Measured:
+    """Everything one benchmark run timed: the figures ``judge`` and the printers read."""
+
+    runs: list[Run]  # cold, repeat, no cache: each the median of ``--runs``
+    outcomes: dict[str, str]  # claimlint's cold verdicts, else the labels
+    naive: NaiveResult | None = None
+    shortcut: NaiveResult | None = None  # the naive design with an exact-substring test first
+    growth: Growth | None = None
+
+    @property
+    def cold(self) -> Run:
+        return self.runs[0]
+
+    @property
+    def repeat(self) -> Run:
+        return self.runs[1]
+
+
+@dataclass
+class Target:
+    """One of the issue's targets, met or not, as one line (and a line of detail)."""
+
+    met: bool
+    text: str
+    detail: str | None = None
+
+
+def load(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Workload:
+    """The workload: ``--corpus``, or one generated (reused when it already exists)."""
+    note = None
     if args.corpus:
         folder = args.corpus.resolve()
         if not (folder / "claims.yaml").is_file():
@@ -376,17 +434,18 @@ def main(argv: list[str] | None = None) -> int:
         folder = (args.out / f"docs{args.docs}-claims{args.claims}-seed{args.seed}").resolve()
         took = ensure_workload(folder, args.docs, args.claims, args.seed)
         done = f"generated in {fmt_seconds(took)}" if took is not None else "reused"
-        lines.append(f"workload ({done}): {folder}")
+        note = f"workload ({done}): {folder}"
     claims, documents = load_workload(folder)
-    claim_ids = [c["id"] for c in claims]
     size = sum(len(t.encode("utf-8")) for t in documents.values())
-    ndocs = len(documents)
-    del documents
     labels_path = folder / "labels.json"
     labels = json.loads(labels_path.read_text()) if labels_path.is_file() else None
+    return Workload(folder, claims, size, len(documents), labels, note)
 
-    print(f"claimlint scale benchmark: {len(claims):,} claims, {ndocs:,} sources, {fmt_mb(size)}")
-    print(f"machine: {machine()}")
+
+def measure(work: Workload, args: argparse.Namespace) -> Measured:
+    """Time claimlint (cold, repeat, no cache; then peak memory), the naive design on a
+    sample, and claimlint on the ``--growth`` workload; progress is printed as it goes."""
+    folder, claim_ids = work.folder, work.ids
     colds: list[Run] = []
     repeats: list[Run] = []
     nocaches: list[Run] = []
@@ -403,28 +462,24 @@ def main(argv: list[str] | None = None) -> int:
     for run, extra in zip(runs, ((), (), ("--no-cache",)), strict=True):
         sampled = run_claimlint(folder, run.label, claim_ids, extra=extra, sample=True)
         run.peak = max(run.peak, sampled.peak)
-    cold, repeat = runs[0], runs[1]
     for run in runs:
         if run.exit_code not in (0, 1) or not run.verdicts:
             print(f"\n{run.label} failed (exit {run.exit_code}):\n{run.stderr[-3000:]}")
-    outcomes = cold.verdicts or (labels or {})
-    n = len(claims)
+    measured = Measured(runs, runs[0].verdicts or (work.labels or {}))
 
-    naive = shortcut = None
-    if not args.no_naive and outcomes:
+    if not args.no_naive and measured.outcomes:
         # Stratified by claimlint's verdicts: a quote found where cited costs the naive
         # design one fuzzy match, one not found there a fuzzy scan of every document.
         sample = stratified_sample(
-            outcomes, args.naive_found, args.naive_unfound, random.Random(args.seed)
+            measured.outcomes, args.naive_found, args.naive_unfound, random.Random(args.seed)
         )
-        counts = Counter(outcomes.values())
+        counts = Counter(measured.outcomes.values())
         sampled = sum(map(len, sample.values()))
         print(f"\nnaive design: timing {sampled} sampled claims ...", flush=True)
-        naive = naive_benchmark(folder, sample, counts)
+        measured.naive = naive_benchmark(folder, sample, counts)
         print("naive design with an exact-substring test first: the same sample ...", flush=True)
-        shortcut = naive_benchmark(folder, sample, counts, exact_first=True)
+        measured.shortcut = naive_benchmark(folder, sample, counts, exact_first=True)
 
-    growth = None
     if args.growth:
         gclaims_n = args.growth_claims or round(args.claims * args.growth / args.docs)
         gfolder = (args.out / f"docs{args.growth}-claims{gclaims_n}-seed{args.seed}").resolve()
@@ -439,10 +494,66 @@ def main(argv: list[str] | None = None) -> int:
         grun = run_claimlint(gfolder, label, gids)
         clear_cache(gfolder)
         grun.peak = max(grun.peak, run_claimlint(gfolder, label, gids, sample=True).peak)
-        growth = (grun, len(gclaims), gsize)
+        measured.growth = Growth(grun, len(gclaims), gsize, gfolder, args.growth)
+    return measured
 
-    # ---- the table
-    print("\n" + "\n".join(lines) if lines else "")
+
+def judge(work: Workload, m: Measured) -> list[Target]:
+    """The issue's targets against the figures measured."""
+    cold, repeat, n = m.cold, m.repeat, len(work.claims)
+    targets = [
+        Target(
+            cold.seconds <= TARGET_COLD, f"cold run {fmt_seconds(cold.seconds)} <= {TARGET_COLD} s"
+        ),
+        Target(
+            repeat.seconds <= TARGET_REPEAT,
+            f"repeat run {fmt_seconds(repeat.seconds)} <= {TARGET_REPEAT} s",
+        ),
+    ]
+    if m.naive and m.shortcut:
+        ratio = m.naive.wall / cold.seconds
+        targets.append(
+            Target(
+                ratio >= TARGET_RATIO,
+                f"naive / claimlint cold = {ratio:,.1f}x >= 30x",
+                f"(CPU time: {m.naive.cpu / max(cold.cpu, 1e-9):,.1f}x;"
+                f" with the exact-substring shortcut: {m.shortcut.wall / cold.seconds:,.1f}x;"
+                f" naive / repeat run: {m.naive.wall / repeat.seconds:,.1f}x)",
+            )
+        )
+    memory_limit = TARGET_MEMORY_FACTOR * work.size + TARGET_MEMORY_EXTRA
+    peak = max(r.peak for r in m.runs)
+    targets.append(
+        Target(
+            peak <= memory_limit,
+            f"peak memory {fmt_mb(peak)} <= 3 x corpus + 150 MB = {fmt_mb(memory_limit)}",
+        )
+    )
+    if m.growth:
+        g = m.growth
+        factor = (g.run.seconds / g.claims) / (cold.seconds / n)
+        cpu_factor = (g.run.cpu / g.claims) / max(cold.cpu / n, 1e-12)
+        targets.append(
+            Target(
+                factor <= TARGET_GROWTH,
+                f"time per claim at {g.documents:,} sources ({fmt_mb(g.size)}, {g.claims:,}"
+                f" claims) is {factor:.2f}x that at {work.documents:,} (CPU {cpu_factor:.2f}x)"
+                f" <= {TARGET_GROWTH}x",
+            )
+        )
+        glimit = TARGET_MEMORY_FACTOR * g.size + TARGET_MEMORY_EXTRA
+        targets.append(
+            Target(
+                g.run.peak <= glimit,
+                f"peak memory at {g.documents:,} sources {fmt_mb(g.run.peak)} <= {fmt_mb(glimit)}",
+            )
+        )
+    return targets
+
+
+def print_table(work: Workload, m: Measured, runs: int) -> None:
+    """Wall, CPU, peak memory and wall per claim of every run, the naive design's after."""
+    print("\n" + work.note if work.note else "")
     header = f"{'':46} {'wall':>9} {'CPU':>9} {'peak mem':>9} {'wall/claim':>11}"
     print(header)
     print("-" * len(header))
@@ -453,20 +564,21 @@ def main(argv: list[str] | None = None) -> int:
             f" {wall / claims * 1000:>8.3f} ms"
         )
 
-    for run in runs:
+    n = len(work.claims)
+    for run in m.runs:
         row(run.label, run.seconds, run.cpu, fmt_mb(run.peak), n)
+    naive, shortcut = m.naive, m.shortcut
     if naive and shortcut:
         row("naive rapidfuzz design (extrapolated*)", naive.wall, naive.cpu, "", n)
         row("  same, exact-substring test first (extrap.*)", shortcut.wall, shortcut.cpu, "", n)
-    if growth:
-        grun, gn, gsize = growth
-        row(grun.label, grun.seconds, grun.cpu, fmt_mb(grun.peak), gn)
+    if m.growth:
+        grun = m.growth.run
+        row(grun.label, grun.seconds, grun.cpu, fmt_mb(grun.peak), m.growth.claims)
     print(
-        f"(claimlint: median wall time of {max(1, args.runs)} unsampled runs of each kind;"
+        f"(claimlint: median wall time of {max(1, runs)} unsampled runs of each kind;"
         " peak mem = the highest of their largest RSS and of one more run's process tree,"
         " summed PSS sampled every 50 ms)"
     )
-
     if naive and shortcut:
         print(
             f"\n* naive: timed on {len(naive.verdicts)} claims sampled per claimlint verdict;"
@@ -481,43 +593,19 @@ def main(argv: list[str] | None = None) -> int:
                 f" ({fast * 1000:.2f} with the shortcut) x {count:6,} = {fmt_seconds(wall * count)}"
             )
 
-    # ---- targets
-    print("\ntargets (issue):")
-    cold_ok = mark(cold.seconds <= TARGET_COLD)
-    print(f"  {cold_ok} cold run {fmt_seconds(cold.seconds)} <= {TARGET_COLD} s")
-    repeat_ok = mark(repeat.seconds <= TARGET_REPEAT)
-    print(f"  {repeat_ok} repeat run {fmt_seconds(repeat.seconds)} <= {TARGET_REPEAT} s")
-    if naive and shortcut:
-        ratio = naive.wall / cold.seconds
-        print(f"  {mark(ratio >= TARGET_RATIO)} naive / claimlint cold = {ratio:,.1f}x >= 30x")
-        print(
-            f"       (CPU time: {naive.cpu / max(cold.cpu, 1e-9):,.1f}x;"
-            f" with the exact-substring shortcut: {shortcut.wall / cold.seconds:,.1f}x;"
-            f" naive / repeat run: {naive.wall / repeat.seconds:,.1f}x)"
-        )
-    memory_limit = TARGET_MEMORY_FACTOR * size + TARGET_MEMORY_EXTRA
-    peak = max(r.peak for r in runs)
-    print(
-        f"  {mark(peak <= memory_limit)} peak memory {fmt_mb(peak)} <= 3 x corpus + 150 MB"
-        f" = {fmt_mb(memory_limit)}"
-    )
-    if growth:
-        grun, gn, gsize = growth
-        factor = (grun.seconds / gn) / (cold.seconds / n)
-        cpu_factor = (grun.cpu / gn) / max(cold.cpu / n, 1e-12)
-        print(
-            f"  {mark(factor <= TARGET_GROWTH)} time per claim at {args.growth:,} sources"
-            f" ({fmt_mb(gsize)}, {gn:,} claims) is"
-            f" {factor:.2f}x that at {ndocs:,} (CPU {cpu_factor:.2f}x) <= {TARGET_GROWTH}x"
-        )
-        glimit = TARGET_MEMORY_FACTOR * gsize + TARGET_MEMORY_EXTRA
-        print(
-            f"  {mark(grun.peak <= glimit)} peak memory at {args.growth:,} sources"
-            f" {fmt_mb(grun.peak)} <= {fmt_mb(glimit)}"
-        )
 
-    # ---- verdicts
-    by_id = {c["id"]: c for c in claims}
+def print_targets(targets: list[Target]) -> None:
+    print("\ntargets (issue):")
+    for target in targets:
+        print(f"  {mark(target.met)} {target.text}")
+        if target.detail:
+            print(f"       {target.detail}")
+
+
+def print_verdicts(work: Workload, m: Measured) -> None:
+    """claimlint's verdicts against the labels, the repeat run and the naive design."""
+    cold, repeat, n, labels = m.cold, m.repeat, len(work.claims), work.labels
+    by_id = {c["id"]: c for c in work.claims}
     if labels and cold.verdicts:
         wrong = {k: v for k, v in labels.items() if cold.verdicts.get(k) != v}
         print(f"\nclaimlint vs labels.json: {n - len(wrong):,} of {len(labels):,} claims agree")
@@ -527,24 +615,26 @@ def main(argv: list[str] | None = None) -> int:
         for claim_id in sorted(wrong)[:20]:
             print(f"    {claim_id}: {quote_of(by_id[claim_id])}")
         if wrong:
-            print(f"    (claimlint's messages: {work_dir(folder) / 'claimlint.json'})")
-    if growth and grun.verdicts and (gfolder / "labels.json").is_file():
-        glabels = json.loads((gfolder / "labels.json").read_text())
-        gwrong = sorted(k for k, v in glabels.items() if grun.verdicts.get(k) != v)
+            print(f"    (claimlint's messages: {work_dir(work.folder) / 'claimlint.json'})")
+    g = m.growth
+    if g and g.run.verdicts and (g.folder / "labels.json").is_file():
+        glabels = json.loads((g.folder / "labels.json").read_text())
+        gwrong = sorted(k for k, v in glabels.items() if g.run.verdicts.get(k) != v)
         print(
-            f"claimlint vs labels.json at {args.growth:,} sources:"
+            f"claimlint vs labels.json at {g.documents:,} sources:"
             f" {len(glabels) - len(gwrong):,} of {len(glabels):,} claims agree"
             + (f" (differ: {', '.join(gwrong[:10])})" if gwrong else "")
         )
     if repeat.verdicts and cold.verdicts and repeat.verdicts != cold.verdicts:
         changed = sum(cold.verdicts[k] != repeat.verdicts.get(k) for k in cold.verdicts)
         print(f"\nWARNING: the repeat run changed {changed} verdicts (cache bug?)")
-    if naive:
-        differ = {k: v for k, v in naive.verdicts.items() if outcomes.get(k) != v}
+    if m.naive:
+        outcomes = m.outcomes
+        differ = {k: v for k, v in m.naive.verdicts.items() if outcomes.get(k) != v}
         source = "claimlint" if cold.verdicts else "labels.json"
         print(
-            f"\nnaive vs {source} on the {len(naive.verdicts)} sampled claims:"
-            f" {len(naive.verdicts) - len(differ)} agree, {len(differ)} differ"
+            f"\nnaive vs {source} on the {len(m.naive.verdicts)} sampled claims:"
+            f" {len(m.naive.verdicts) - len(differ)} agree, {len(differ)} differ"
         )
         for claim_id, verdict in sorted(differ.items()):
             print(
@@ -552,16 +642,34 @@ def main(argv: list[str] | None = None) -> int:
                 f" {quote_of(by_id[claim_id])}"
             )
 
+
+def print_profile(work: Workload, m: Measured, top: int) -> None:
+    print(
+        f"\nclaimlint profile, {work.documents:,} sources"
+        f" (cProfile, --no-cache, one CPU, top {top}):"
+    )
+    print(profile_claimlint(work.folder, top))
+    if m.growth:
+        print(f"\nclaimlint profile, {m.growth.documents:,} sources:")
+        print(profile_claimlint(m.growth.folder, top))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure, then judge against the targets, then print: each its own function."""
+    parser, args = parse_args(argv)
+    work = load(args, parser)
+    print(
+        f"claimlint scale benchmark: {len(work.claims):,} claims, {work.documents:,} sources,"
+        f" {fmt_mb(work.size)}"
+    )
+    print(f"machine: {machine()}")
+    measured = measure(work, args)
+    print_table(work, measured, args.runs)
+    print_targets(judge(work, measured))
+    print_verdicts(work, measured)
     if args.profile:
-        print(
-            f"\nclaimlint profile, {ndocs:,} sources"
-            f" (cProfile, --no-cache, one CPU, top {args.profile}):"
-        )
-        print(profile_claimlint(folder, args.profile))
-        if growth:
-            print(f"\nclaimlint profile, {args.growth:,} sources:")
-            print(profile_claimlint(gfolder, args.profile))
-    return 0 if all(r.exit_code in (0, 1) for r in runs) else 1
+        print_profile(work, measured, args.profile)
+    return 0 if all(r.exit_code in (0, 1) for r in measured.runs) else 1
 
 
 if __name__ == "__main__":

@@ -40,8 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+from benchmarks import eval_harness as harness  # noqa: E402
 from benchmarks.bench_scale import work_dir  # noqa: E402
-from benchmarks.eval_figures import load_harness  # noqa: E402
 from benchmarks.eval_real import build, judge, sample  # noqa: E402
 
 PEER = "linkml-reference-validator==0.4.0"
@@ -129,7 +129,6 @@ def run_peer(python: Path, cases: list[Case]) -> tuple[list[Case], float]:
 
 def labeled_cases(folder: Path) -> tuple[list[Case], float]:
     """tests/eval/quotes.yaml, checked by claimlint in a copy of the seeds and fixtures."""
-    harness = load_harness()
     root = harness.make_workspace(folder)
     start = time.perf_counter()
     results = harness.evaluate_quotes(root, harness.load_cases("quotes.yaml"))

@@ -8,25 +8,19 @@ missed case, as Markdown. Usage: ``python benchmarks/eval_figures.py``.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-HARNESS = Path(__file__).resolve().parent.parent / "tests" / "eval" / "harness.py"
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script from anywhere
+    sys.path.insert(0, str(ROOT))
 
-
-def load_harness():
-    spec = importlib.util.spec_from_file_location("eval_harness", HARNESS)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+from benchmarks import eval_harness as harness  # noqa: E402
 
 
 def main() -> int:
-    harness = load_harness()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="claimlint-eval-") as tmp:
         root = harness.make_workspace(Path(tmp))

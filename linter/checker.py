@@ -90,7 +90,7 @@ def restrict(diagnostics: list[Diagnostic], claim_ids: set[str]) -> list[Diagnos
         for d in diagnostics
         if d.claim is None
         or d.claim in claim_ids
-        or any(other in claim_ids for other in d.details.get("others", ()))
+        or any(other in claim_ids for other in d.others or ())
     ]
 
 

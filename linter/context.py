@@ -2,14 +2,16 @@
 
 Quote verification is computed once for all claims in a batch (so quotes not
 found where cited are resolved in one pass over the corpus) and shared by the
-Q-rules; other expensive results are shared through ``memo``.
+Q-rules (``verdicts``); the fact analysis once, shared by the F-rules and the
+report (``facts``). Both are cached properties, computed on first use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from linter.config import Config
 from linter.corpus import Corpus
@@ -17,9 +19,9 @@ from linter.diagnostics import SourceSpan
 from linter.model import Claim, Registry
 
 if TYPE_CHECKING:
+    from linter.facts.analysis import FactAnalysis
     from linter.text.verdict import Span, Verdict
 
-T = TypeVar("T")
 PROGRESS_CHUNK = 2000  # claims verified between progress reports (on a terminal only)
 
 
@@ -31,18 +33,21 @@ class Context:
     # Told (claims checked, claims) as quotes are verified; set only when progress is
     # shown, since each chunk past the first repeats the pass over the corpus.
     on_verified: Callable[[int, int], None] | None = None
-    _memo: dict[str, Any] = field(default_factory=dict)
-
-    def memo(self, key: str, compute: Callable[[], T]) -> T:
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
 
     def verdict(self, claim: Claim) -> Verdict | None:
         """The verification of a claim's quote, or None when its source could not be read."""
-        return self.memo("verdicts", self._verify_all).get(id(claim))
+        return self.verdicts.get(id(claim))
 
-    def _verify_all(self) -> dict[int, Verdict]:
+    @cached_property
+    def facts(self) -> FactAnalysis:
+        """The registry's facts analyzed once (topics, name variants, alias index)."""
+        from linter.facts.analysis import analyze
+
+        return analyze(self.registry)
+
+    @cached_property
+    def verdicts(self) -> dict[int, Verdict]:
+        """Every checkable claim's verdict, by ``id(claim)``: all quotes verified at once."""
         checkable = [
             (claim, key)
             for claim in self.registry.claims

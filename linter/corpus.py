@@ -115,11 +115,6 @@ class Document:
         """Where a character offset of the text is, in the file's own terms."""
         return self.extracted().place(offset)
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset (line on the page in a PDF)."""
-        place = self.place(offset)
-        return place.line, place.column
-
 
 @dataclass(frozen=True, slots=True)
 class SourceProblem:

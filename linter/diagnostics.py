@@ -55,6 +55,18 @@ class SourceSpan:
         return f"{self.path}:{self.line}:{self.column}"
 
 
+def line_column(
+    text: str, offset: int, start: int = 0, line: int = 1, column: int = 1
+) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text`` (only a line feed ends a line),
+    counting from ``start``, which is at (``line``, ``column``): the one way claimlint
+    turns an offset into a position."""
+    breaks = text.count("\n", start, offset)
+    if not breaks:
+        return line, column + offset - start
+    return line + breaks, offset - text.rfind("\n", start, offset)
+
+
 def placement(where: Location | SourceSpan) -> dict[str, Any]:
     """The page, paragraph and readable place of a location, for machine-readable outputs.
 
@@ -79,7 +91,13 @@ class Diagnostic:
     score: float | None = None
     # A compact word-level diff of quote against source, e.g. "five-man -> four-man".
     diff: str | None = None
-    # Free-form structured details for formatters and reports (other claims, values, holders).
+    # The source the claim cites, as written: with the code and claim, a finding's identity
+    # across runs (fingerprints). Set by the rules about a claim's source or quote.
+    cited: str | None = None
+    # The other claims a finding involves (F101, F103): a ``--diff-base`` run that touches
+    # any of them keeps it. None where the rule names no other claims.
+    others: tuple[str, ...] | None = None
+    # Free-form structured details for machine-readable outputs (values, holders, ...).
     details: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -1,4 +1,5 @@
-"""The one escaping policy for everything claimlint prints or writes.
+"""The one escaping policy for everything claimlint prints or writes, and the one
+module that knows which characters are control characters.
 
 Quotes, sources, paths and claim ids are untrusted text. A character that is
 invisible or that steers the display could hide or reorder what a reviewer
@@ -19,9 +20,13 @@ The class is written out (a scan of the Unicode database at start-up would
 cost a tenth of a second); ``tests/test_escape.py`` proves it covers every
 character of those categories in the running Python's Unicode database.
 
-Text formats show an unsafe character as ``\\xNN``, ``\\uNNNN`` or
-``\\UNNNNNNNN``; JSON formats as the JSON escape, so a JSON reader gets the
-original string back.
+Two presentations: text formats show an unsafe character as ``\\xNN``,
+``\\uNNNN`` or ``\\UNNNNNNNN`` (``escape_char``, also how a double-quoted YAML
+scalar writes it); JSON formats as the JSON escape (``json_escape``), so a JSON
+reader gets the original string back.
+
+YAML has its own, narrower class: the characters a YAML stream may not hold raw
+(``YAML_FORBIDDEN``), which the loader refuses and ``--fix`` writes escaped.
 """
 
 from __future__ import annotations
@@ -38,10 +43,15 @@ UNSAFE = re.compile(
 # any whitespace control (text whose renderer folds whitespace: HTML, Markdown).
 _UNSAFE_BUT_LINES = re.compile(UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f", 1))
 _UNSAFE_BUT_SPACE = re.compile(UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x08\x0e-\x1f", 1))
+# The characters YAML forbids anywhere in a stream (PyYAML's Reader.NON_PRINTABLE).
+YAML_FORBIDDEN = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 def escape_char(char: str) -> str:
-    """``\\xNN``, ``\\uNNNN`` or ``\\UNNNNNNNN``: Python's notation, unambiguous and ASCII."""
+    """``\\xNN``, ``\\uNNNN`` or ``\\UNNNNNNNN``: Python's notation, unambiguous and ASCII
+    (and YAML's, in a double-quoted scalar)."""
     code = ord(char)
     if code < 0x100:
         return f"\\x{code:02x}"
@@ -55,7 +65,8 @@ def visible(text: str, *, keep_newlines: bool = False, keep_whitespace: bool = F
 
     On one line (the default) a line feed shows as ``\\n`` and a tab as a
     space; ``keep_newlines`` keeps both as they are; ``keep_whitespace`` also
-    keeps CR, VT and FF, for a renderer that folds whitespace.
+    keeps CR, VT and FF, for a renderer that folds whitespace (the report's
+    Markdown and HTML).
     """
     if keep_whitespace:
         return _UNSAFE_BUT_SPACE.sub(lambda m: escape_char(m.group()), text)
@@ -91,8 +102,3 @@ def safe_json(text: str) -> str:
     the same character.
     """
     return _UNSAFE_BUT_LINES.sub(lambda m: json_escape(m.group()), text)
-
-
-def has_unsafe(text: str, *, keep_newlines: bool = True) -> bool:
-    """Whether ``text`` holds an unsafe character (tab and line feed allowed by default)."""
-    return (_UNSAFE_BUT_LINES if keep_newlines else UNSAFE).search(text) is not None

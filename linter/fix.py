@@ -26,13 +26,13 @@ from dataclasses import dataclass
 import yaml
 
 from linter.diagnostics import Diagnostic
+from linter.escape import YAML_FORBIDDEN, escape_char
 from linter.model import Claim, Registry, ScalarSpan
 from linter.yamlsafe import DEFAULT_LOADER
 
 FIXABLE = frozenset({"Q102"})
 _EDITORIAL = re.compile(r"\.\.\.|…|\[[^\]]*\]")
 _BREAKING_SPACE = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BLOCK_HEADER = re.compile(r"[|>][+-]?[1-9]?[+-]?")
 _PLAIN_FIRST = set("-?:,[]{}#&*!|>'\"%@`")
 _LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")  # only LF ends a line (not NEL, LS, FF)
@@ -154,7 +154,7 @@ def _edit(text: str, claim: Claim, exact: str, newline: str, *, fallback: int) -
     old = text[span.start : span.end]
     style = span.style
     flat = _BREAKING_SPACE.sub(" ", exact).strip()
-    if _NON_PRINTABLE.search(flat) or fallback >= 2:
+    if YAML_FORBIDDEN.search(flat) or fallback >= 2:
         style, fallback = '"', 2
     if style in ("|", ">"):
         new = _block(old, exact, flat, style, newline)
@@ -209,9 +209,8 @@ def _double_escape(value: str) -> str:
             out.append("\\" + char)
         elif char == "\t":
             out.append("\\t")
-        elif _NON_PRINTABLE.match(char):
-            code = ord(char)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        elif YAML_FORBIDDEN.match(char):  # each is below U+10000: a \x or \u escape
+            out.append(escape_char(char))
         else:
             out.append(char)
     return "".join(out)

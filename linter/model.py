@@ -7,10 +7,11 @@ point at the offending key or value, and ``--fix`` can rewrite one scalar.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from linter.diagnostics import Diagnostic, Location
+from linter.diagnostics import Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,43 @@ class ScalarSpan:
     start: int
     end: int
     style: str | None
+
+
+class Kind(StrEnum):
+    """What a topic's values are, and so how they are read and compared (``facts/``).
+
+    The one list of kinds: the loader checks ``kind:`` against it, the schema names it.
+    """
+
+    COUNT = "count"  # a whole number of things
+    QUANTITY = "quantity"  # any number (with a tolerance)
+    DATE = "date"
+    SET = "set"  # a list of names
+    NAME = "name"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryProblem:
+    """A problem the loader found, plain data: the rule named by ``code`` (R101-R104)
+    turns it into a diagnostic, as the S-rules do with a corpus' ``SourceProblem``."""
+
+    code: str
+    message: str
+    location: Location
+    claim: str | None = None  # the id of the claim it is on, if any
+    details: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoreEntry:
+    """A rule code named under a claim's ``ignore:``, as written: the loader knows no
+    rule, so R102 checks the code against the catalogue."""
+
+    code: str
+    location: Location  # the code's key
+    label: str  # how messages name the claim: "claim 'talks'", or "claim #3" without an id
+    claim: str | None = None
 
 
 @dataclass(slots=True)
@@ -67,7 +105,7 @@ class Acknowledgement:
 @dataclass(slots=True)
 class Topic:
     name: str
-    kind: str  # count | quantity | date | set | name | text
+    kind: Kind
     location: Location
     about: str | None = None
     acknowledged: Acknowledgement | None = None
@@ -89,8 +127,10 @@ class Registry:
     # Topics declared but left out of ``topics`` as invalid (R102 says why): claims on
     # them are not also reported as on an unknown topic (F104).
     invalid_topics: set[str] = field(default_factory=set)
-    # Problems found while loading (R101-R104 and R102 schema errors).
-    problems: list[Diagnostic] = field(default_factory=list)
+    # Every code named under a claim's ``ignore:``, kept or not (R102 checks them).
+    ignored_codes: list[IgnoreEntry] = field(default_factory=list)
+    # Problems found while loading (R101-R104), in the order of the file.
+    problems: list[RegistryProblem] = field(default_factory=list)
 
     @property
     def root(self) -> Path:

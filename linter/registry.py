@@ -3,9 +3,11 @@
 Detection of R101-R104 happens here, not in the rule modules, because only the
 loader sees the YAML nodes: a duplicate key or an alias is gone once a tree of
 Python values exists.  The loader never raises for bad content; it records
-located diagnostics in ``Registry.problems`` and keeps whatever claims are
-still usable, so one typo does not hide every other finding.  Only a file that
-cannot be read at all is a ``UsageError``.
+located ``RegistryProblem``s (plain data, tagged with the code of the rule that
+reports them) in ``Registry.problems`` and keeps whatever claims are still
+usable, so one typo does not hide every other finding.  It knows no rule: the
+codes named in a claim's ``ignore`` are checked against the catalogue by R102.
+Only a file that cannot be read at all is a ``UsageError``.
 """
 
 from __future__ import annotations
@@ -14,21 +16,27 @@ import datetime as _dt
 import gc
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from linter import prescan, yamlsafe
-from linter.diagnostics import Diagnostic, Location
+from linter.diagnostics import Location
 from linter.errors import UsageError
+from linter.fields import Fields, describe, short, suggest
 from linter.fsutil import NotRegularFile, open_regular
-from linter.model import Acknowledgement, Claim, Registry, ScalarSpan, SourceMeta, Topic
-from linter.rules.base import Rule
-from linter.rules.r101_registry_syntax import RULE as R101
-from linter.rules.r102_registry_schema import RULE as R102
-from linter.rules.r103_duplicate_id import RULE as R103
-from linter.rules.r104_duplicate_key import RULE as R104
+from linter.model import (
+    Acknowledgement,
+    Claim,
+    IgnoreEntry,
+    Kind,
+    Registry,
+    RegistryProblem,
+    ScalarSpan,
+    SourceMeta,
+    Topic,
+)
 from linter.suggest import closest
 from linter.yamlsafe import Node
 
@@ -43,15 +51,9 @@ REQUIRED = ("id", "source", "quote")
 SOURCE_FIELDS = ("title", "outlet", "published")
 TOPIC_FIELDS = ("kind", "about", "acknowledged", "tolerance")
 ACK_FIELDS = ("values", "reason")
-KINDS = ("count", "quantity", "date", "set", "name", "text")
 
-# Every rule code claimlint defines; used if a rule module cannot be imported.
-KNOWN_CODES = frozenset(
-    {"Q101", "Q102", "Q103", "Q104", "S101", "S102", "S103", "R101", "R102", "R103"}
-    | {"R104", "R105", "F101", "F102", "F103", "F104", "F105", "S104"}
-)
-
-_KINDS_OF = {"scalar": "a single value", "seq": "a list", "map": "a mapping"}
+# The codes of the rules that report what the loader finds.
+SYNTAX, DUPLICATE_ID, DUPLICATE_KEY = "R101", "R103", "R104"
 
 
 def load_registry(path: Path, display_path: str | None = None) -> Registry:
@@ -61,7 +63,8 @@ def load_registry(path: Path, display_path: str | None = None) -> Registry:
     data = _read(path, display)
     if data is None:
         registry.problems.append(
-            R101.diagnostic(
+            RegistryProblem(
+                SYNTAX,
                 f"the registry is larger than {MAX_BYTES // (1024 * 1024)} MB; claimlint "
                 "refuses files this big — check it is the right file, or split it",
                 Location(display, 1, 1),
@@ -70,7 +73,7 @@ def load_registry(path: Path, display_path: str | None = None) -> Registry:
         return registry
     with _gc_paused():
         _Reader(registry).read(data)
-    registry.problems.sort(key=Diagnostic.sort_key)
+    registry.problems.sort(key=lambda p: (p.location.line, p.location.column, p.code))
     return registry
 
 
@@ -120,93 +123,20 @@ def _read(path: Path, display: str) -> bytes | None:
     return None if len(data) > MAX_BYTES else data
 
 
-def _describe(node: Node) -> str:
-    """How a value looks to the user, for 'must be X, got Y' messages."""
-    if node.kind != "scalar":
-        return _KINDS_OF[node.kind] if node.items else f"an empty {_KINDS_OF[node.kind][2:]}"
-    if node.is_null:
-        return "nothing"
-    value = yamlsafe.scalar_value(node)
-    if isinstance(value, bool):
-        return f"the boolean {node.text}"
-    if isinstance(value, int | float):
-        return f"the number {node.text}"
-    if isinstance(value, _dt.date):
-        return f"the date {node.text}"
-    return f"the string '{_short(node.text)}'"
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    """'; did you mean X?' when one choice is close, else the list of choices."""
-    choices = list(choices)
-    close = closest(word, choices)
-    if close:
-        return f"; did you mean '{close}'?"
-    return f"; expected one of: {', '.join(choices)}"
-
-
-def _known_codes() -> list[str]:
-    """Rule codes valid in ``ignore:``: the catalogue, falling back to the fixed list."""
-    try:
-        from linter.rules import all_rules
-
-        codes = set(all_rules())
-    except Exception:  # a broken or missing rule module must not break loading
-        codes = set()
-    return sorted(codes | KNOWN_CODES)
-
-
-def _rule_for_name(name: str) -> str | None:
-    try:
-        from linter.rules import by_name_or_code
-
-        rule = by_name_or_code(name)
-    except Exception:
-        return None
-    return rule.code if rule is not None else None
-
-
-class _Reader:
-    """One pass over the node tree, filling the registry and its problems."""
+class _Reader(Fields):
+    """One pass over the node tree, filling the registry and its problems: what each
+    section means (the typed values it is read with are ``Fields``')."""
 
     def __init__(self, registry: Registry) -> None:
-        self.registry = registry
-        self.path = registry.display_path
+        super().__init__(registry)
         self.offset = 0  # length of a BOM, which the parser never sees
-        self._codes: list[str] | None = None  # known rule codes, looked up on first use
-
-    # -- reporting ---------------------------------------------------------
-
-    def at(self, node: Node) -> Location:
-        return Location(self.path, node.line, node.column)
-
-    def report(
-        self,
-        rule: Rule,
-        message: str,
-        where: Node | Location,
-        claim: str | None = None,
-        details: dict | None = None,
-    ) -> None:
-        location = where if isinstance(where, Location) else self.at(where)
-        self.registry.problems.append(
-            rule.diagnostic(message, location, claim=claim, details=details)
-        )
-
-    def schema(self, message: str, where: Node | Location, claim: str | None = None) -> None:
-        self.report(R102, message, where, claim)
 
     # -- file level --------------------------------------------------------
 
     def read(self, data: bytes) -> None:
-        crowded = prescan.too_many_claims(data)
+        crowded = prescan.too_many_entries(data)
         if crowded is not None:  # refused before a million claims cost time and memory
-            self.report(R101, crowded.message, Location(self.path, crowded.line, crowded.column))
+            self.report(SYNTAX, crowded.message, Location(self.path, crowded.line, crowded.column))
             return
         text, problem = yamlsafe.decode(data)
         problems: list[yamlsafe.Problem] = [problem] if problem else []
@@ -217,10 +147,10 @@ class _Reader:
             root = yamlsafe.compose(text[self.offset :], problems)
         fatal = False
         for found in problems:
-            rule = R104 if found.kind == yamlsafe.DUPLICATE_KEY else R101
-            fatal = fatal or rule is R101
+            code = DUPLICATE_KEY if found.kind == yamlsafe.DUPLICATE_KEY else SYNTAX
+            fatal = fatal or code == SYNTAX
             self.report(
-                rule,
+                code,
                 found.message,
                 Location(self.path, found.line, found.column),
                 details=found.details,
@@ -237,14 +167,14 @@ class _Reader:
     def top(self, root: Node) -> None:
         if root.kind != "map":
             self.schema(
-                f"the registry must be a mapping with a 'claims:' list, got {_describe(root)}",
+                f"the registry must be a mapping with a 'claims:' list, got {describe(root)}",
                 root,
             )
             return
         sections: dict[str, Node] = {}
         for name, key, value in self.named(root):
             if name not in SECTIONS:
-                self.schema(f"unknown top-level section '{name}'{_suggest(name, SECTIONS)}", key)
+                self.schema(f"unknown top-level section '{name}'{suggest(name, SECTIONS)}", key)
                 continue
             sections[name] = value
         if "claims" not in sections:
@@ -259,79 +189,12 @@ class _Reader:
         for name, value in sections.items():
             readers[name](value)
 
-    def named(self, node: Node) -> Iterator[tuple[str, Node, Node]]:
-        """A mapping's ``(name, key, value)`` entries; a list or mapping as a key is an error."""
-        for key, value in node.pairs():
-            if key.kind == "scalar":
-                yield key.text, key, value
-            else:
-                self.schema(f"a key must be a plain name, got {_KINDS_OF[key.kind]}", key)
-
-    def mapping(self, node: Node, what: str, claim: str | None = None, of: str = "") -> bool:
-        if node.kind == "map":
-            return True
-        shape = f"a mapping {of}" if of else "a mapping"
-        self.schema(f"{what} must be {shape}, got {_describe(node)}", node, claim)
-        return False
-
-    # -- typed values ------------------------------------------------------
-
-    def text(self, node: Node, what: str, claim: str | None = None) -> str | None:
-        """A non-empty single value as the text written (``2018`` stays "2018")."""
-        if node.kind != "scalar":
-            self.schema(f"{what} must be a string, got {_describe(node)}", node, claim)
-            return None
-        if node.is_null or not node.text.strip():
-            self.schema(f"{what} is empty; give it a value or remove it", node, claim)
-            return None
-        return node.text
-
-    def scalar(self, node: Node, what: str, claim: str | None = None) -> tuple[bool, Any]:
-        """A non-empty single value, typed as YAML reads it."""
-        if node.kind != "scalar":
-            self.schema(f"{what} must be a single value, got {_describe(node)}", node, claim)
-            return False, None
-        if node.is_null:
-            self.schema(f"{what} is empty; give it a value or remove it", node, claim)
-            return False, None
-        return True, yamlsafe.scalar_value(node)
-
-    def value(self, node: Node, what: str, claim: str | None = None) -> tuple[bool, Any]:
-        """A single value or a list of single values (a set)."""
-        if node.kind != "seq":
-            return self.scalar(node, what, claim)
-        values = []
-        for item in node.items:
-            ok, value = self.scalar(item, f"each item of {what}", claim)
-            if not ok:
-                return False, None
-            values.append(value)
-        return True, values
-
-    def known_keys(
-        self,
-        node: Node,
-        allowed: tuple[str, ...],
-        what: str,
-        claim: str | None = None,
-    ) -> dict[str, tuple[Node, Node]]:
-        """A mapping's fields by name; unknown ones reported with a suggestion."""
-        fields: dict[str, tuple[Node, Node]] = {}
-        for name, key, value in self.named(node):
-            if name not in allowed:
-                self.schema(
-                    f"unknown field '{name}' in {what}{_suggest(name, allowed)}", key, claim
-                )
-                continue
-            fields[name] = (key, value)
-        return fields
-
     # -- claims ------------------------------------------------------------
 
     def claims(self, node: Node) -> None:
         if node.kind != "seq":
             hint = " (each claim starts with '- ')" if node.kind == "map" else ""
-            got = _describe(node)
+            got = describe(node)
             if node.is_null:
                 got += "; write 'claims: []' for an empty registry"
             self.schema(f"'claims' must be a list of claims{hint}, got {got}", node)
@@ -345,7 +208,7 @@ class _Reader:
             first = first_ids.setdefault(claim.id, where)
             if first is not where:
                 self.report(
-                    R103,
+                    DUPLICATE_ID,
                     f"claim id '{claim.id}' is already used by the claim on line {first.line}; "
                     "give each claim its own id",
                     where,
@@ -359,7 +222,7 @@ class _Reader:
         if node.kind != "map":
             self.schema(
                 f"claim #{number} must be a mapping with id, source and quote, "
-                f"got {_describe(node)}",
+                f"got {describe(node)}",
                 node,
             )
             return None
@@ -404,7 +267,7 @@ class _Reader:
                 optional["complete"] = value
             elif ok:
                 self.schema(
-                    f"'complete' of {label} must be true or false, got {_describe(value_node)}",
+                    f"'complete' of {label} must be true or false, got {describe(value_node)}",
                     value_node,
                     ident,
                 )
@@ -438,20 +301,8 @@ class _Reader:
         keys: dict[str, Location] = {}
         if not self.mapping(node, f"'ignore' of {label}", ident, "of rule code to reason"):
             return reasons, keys
-        if self._codes is None:
-            self._codes = _known_codes()
         for code, key, value in self.named(node):
-            if code not in self._codes:
-                by_name = _rule_for_name(code)
-                close = closest(code, self._codes)
-                if by_name and by_name != code:
-                    hint = f"; use the code '{by_name}'"
-                elif close:
-                    hint = f"; did you mean '{close}'?"
-                else:
-                    hint = "; 'claimlint rules' lists them"
-                self.schema(f"unknown rule code '{code}' in 'ignore' of {label}{hint}", key, ident)
-                continue
+            self.registry.ignored_codes.append(IgnoreEntry(code, self.at(key), label, ident))
             reason = self.text(value, f"the reason for ignoring {code} in {label}", ident)
             if reason is None:
                 continue
@@ -501,7 +352,7 @@ class _Reader:
             except ValueError:
                 pass
         self.schema(
-            f"{what} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got '{_short(text)}'",
+            f"{what} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got '{short(text)}'",
             node,
         )
         return None
@@ -514,7 +365,7 @@ class _Reader:
         for name, key, value in self.named(node):
             what = f"the variants of '{name}' in 'aliases'"
             if value.kind != "seq":
-                self.schema(f"{what} must be a list of spellings, got {_describe(value)}", value)
+                self.schema(f"{what} must be a list of spellings, got {describe(value)}", value)
                 continue
             variants = [self.text(item, f"each of {what}") for item in value.items]
             self.registry.aliases[name] = [v for v in variants if v is not None]
@@ -527,7 +378,7 @@ class _Reader:
         if node.kind != "seq":
             self.schema(
                 "'distinct' must be a list of lists of names that are different, "
-                f"e.g. '- [Roger Smith, Ruger Smith]', got {_describe(node)}",
+                f"e.g. '- [Roger Smith, Ruger Smith]', got {describe(node)}",
                 node,
             )
             return
@@ -536,7 +387,7 @@ class _Reader:
             if item.kind != "seq" or len(item.items) < 2:
                 self.schema(
                     f"{what} must be a list of two names or more, e.g. "
-                    f"'[Roger Smith, Ruger Smith]', got {_describe(item)}",
+                    f"'[Roger Smith, Ruger Smith]', got {describe(item)}",
                     item,
                 )
                 continue
@@ -563,19 +414,19 @@ class _Reader:
             return None
         fields = self.known_keys(node, TOPIC_FIELDS, label)
         if "kind" not in fields:
-            self.schema(f"{label} is missing required field 'kind' ({', '.join(KINDS)})", node)
+            self.schema(f"{label} is missing required field 'kind' ({', '.join(Kind)})", node)
             return None
         kind = self.text(fields["kind"][1], f"'kind' of {label}")
         if kind is None:
             return None
-        if kind not in KINDS:
+        if kind not in list(Kind):
             self.schema(
-                f"'kind' of {label} must be one of {', '.join(KINDS)}, got '{_short(kind)}'"
-                + (f"; did you mean '{close}'?" if (close := closest(kind, KINDS)) else ""),
+                f"'kind' of {label} must be one of {', '.join(Kind)}, got '{short(kind)}'"
+                + (f"; did you mean '{close}'?" if (close := closest(kind, Kind)) else ""),
                 fields["kind"][1],
             )
             return None
-        topic = Topic(name=name, kind=kind, location=self.at(key))
+        topic = Topic(name=name, kind=Kind(kind), location=self.at(key))
         if "about" in fields:
             topic.about = self.text(fields["about"][1], f"'about' of {label}")
         if "tolerance" in fields:
@@ -592,7 +443,7 @@ class _Reader:
             return None
         # (value != value: NaN, which YAML writes as .nan)
         if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-            self.schema(f"{what} must be a number such as 0.05, got {_describe(node)}", node)
+            self.schema(f"{what} must be a number such as 0.05, got {describe(node)}", node)
             return None
         if value < 0:
             self.schema(f"{what} must be 0 or more, got {node.text}", node)
@@ -613,7 +464,7 @@ class _Reader:
             if values_node.kind != "seq" or not values_node.items:
                 self.schema(
                     f"'values' of {what} must be a non-empty list of the values sources "
-                    f"give, got {_describe(values_node)}",
+                    f"give, got {describe(values_node)}",
                     values_node,
                 )
             else:

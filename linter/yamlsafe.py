@@ -21,10 +21,16 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from linter.diagnostics import line_column
+from linter.escape import YAML_FORBIDDEN
+
 MAX_DEPTH = 50  # nesting of lists/mappings; a claims registry needs about 5
 # Entries of one list or mapping: claims in a registry (the largest benchmarked has
 # 80,000). Reading stops at the first entry past it, before the rest costs time and memory.
 MAX_ITEMS = 100_000
+# Entries of a list or mapping below a top-level section (a claim's fields, a value list,
+# a topic's acknowledgements): a registry needs a handful, so a hostile one stops at once.
+MAX_NESTED_ITEMS = 1_000
 BOM = "\ufeff"
 
 # libyaml (C) when installed: about ten times faster than the pure-Python parser.
@@ -39,10 +45,6 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _SCALAR_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "str", "timestamp")
-)
-# The characters YAML forbids anywhere in a stream (PyYAML's Reader.NON_PRINTABLE).
-_NON_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 # What PyYAML's scalar constructors raise for a value that does not fit its tag
 # (``!!bool maybe`` is a KeyError, ``!!timestamp 2018-99-99`` a ValueError).
@@ -143,12 +145,6 @@ def scalar_value(node: Node) -> Any:
         return node.text
 
 
-def location_of(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
 def decode(data: bytes) -> tuple[str | None, Problem | None]:
     """UTF-8 text of a file (a BOM kept), or the first undecodable byte as a problem."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -162,7 +158,7 @@ def decode(data: bytes) -> tuple[str | None, Problem | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as err:
         good = data[: err.start].decode("utf-8")
-        line, column = location_of(good, len(good))
+        line, column = line_column(good, len(good))
         return None, Problem(
             SYNTAX,
             f"byte 0x{data[err.start]:02X} at offset {err.start} is not valid UTF-8; "
@@ -175,10 +171,10 @@ def decode(data: bytes) -> tuple[str | None, Problem | None]:
 
 def check_characters(text: str) -> Problem | None:
     """The first character YAML forbids (control characters such as NUL or ESC)."""
-    bad = _NON_PRINTABLE.search(text)
+    bad = YAML_FORBIDDEN.search(text)
     if bad is None:
         return None
-    line, column = location_of(text, bad.start())
+    line, column = line_column(text, bad.start())
     return Problem(
         SYNTAX,
         f"control character U+{ord(bad.group()):04X} is not allowed in YAML; delete it",
@@ -307,8 +303,8 @@ def _compose(parser: Any, problems: list[Problem]) -> Node | None:
 
         if not stack:
             root = node
-        elif len(stack[-1].items) >= MAX_ITEMS:
-            problems.append(_too_many(node))
+        elif len(stack[-1].items) >= (MAX_ITEMS if _at_top(stack) else MAX_NESTED_ITEMS):
+            problems.append(_too_many(node, stack, pending))
             return None
         elif stack[-1].kind == "seq":
             stack[-1].items.append(node)
@@ -337,17 +333,37 @@ def _compose(parser: Any, problems: list[Problem]) -> Node | None:
             stack[-1].items.append((key, node))
 
 
-def too_many_message(limit: int | None = None) -> str:
-    """Why a list or mapping past ``MAX_ITEMS`` is refused (a fixed limit), and what to do."""
+def too_many_message(limit: int | None = None, section: str | None = None) -> str:
+    """Why a list or mapping past ``MAX_ITEMS`` is refused (a fixed limit), and what to do;
+    ``section`` names the top-level section it is (None: the registry's top level)."""
     limit = MAX_ITEMS if limit is None else limit
+    where = f"'{section[:40]}'" if section else "the registry's top level"
     return (
-        f"more than {limit:,} entries in one list or mapping; claimlint checks at most"
-        f" {limit:,} claims in a registry (a fixed limit) — split it into several registries"
+        f"more than {limit:,} entries in one list or mapping ({where}); claimlint reads at"
+        f" most {limit:,} in any section, and so at most {limit:,} claims in a registry"
+        " (a fixed limit) — split it into several registries"
     )
 
 
-def _too_many(node: Node) -> Problem:
-    return Problem(SYNTAX, too_many_message(), node.line, node.column)
+def _at_top(stack: list[Node]) -> bool:
+    """Whether the innermost open collection is the registry's top level or a section
+    (``MAX_ITEMS`` entries; those below hold ``MAX_NESTED_ITEMS``)."""
+    return len(stack) == 1 or (len(stack) == 2 and stack[0].kind == "map")
+
+
+def _too_many(node: Node, stack: list[Node], pending: list[Node | None]) -> Problem:
+    """The problem at ``node``, the first entry past the limit of the innermost open
+    collection (``stack[-1]``; ``pending[0]`` is the section's key, if any)."""
+    if not _at_top(stack):
+        message = (
+            f"more than {MAX_NESTED_ITEMS:,} entries in one list or mapping inside a section"
+            f" (a claim's fields, a list of values); claimlint reads at most"
+            f" {MAX_NESTED_ITEMS:,} there (a fixed limit) — check the brackets and indentation"
+        )
+        return Problem(SYNTAX, message, node.line, node.column)
+    key = pending[0] if len(stack) == 2 and stack[0].kind == "map" else None
+    section = key.text if key is not None and key.kind == "scalar" else None
+    return Problem(SYNTAX, too_many_message(section=section), node.line, node.column)
 
 
 def _anchor_problem(event: Any) -> Problem:

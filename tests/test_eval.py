@@ -10,19 +10,13 @@ accuracy has a floor set from measurement (see docs/readme-eval.md).
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import run_cli
 
-HARNESS = Path(__file__).resolve().parent / "eval" / "harness.py"
-_spec = importlib.util.spec_from_file_location("eval_harness", HARNESS)
-harness = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = harness  # dataclasses look their module up by name
-_spec.loader.exec_module(harness)
+from benchmarks import eval_harness as harness
 
 # Floors, set from the measured figures (docs/readme-eval.md) with a little headroom.
 QUOTE_ACCURACY_FLOOR = 0.97

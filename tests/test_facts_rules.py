@@ -29,7 +29,8 @@ def registry(kind: str, *claims: Claim, **topic_kw) -> Registry:
 
 
 def only(reg: Registry):
-    (analysis,), variants = analyze(reg)
+    facts = analyze(reg)
+    (analysis,), variants = facts.topics, facts.variants
     return analysis, variants
 
 
@@ -131,7 +132,7 @@ def test_name_variants_need_an_alias_and_never_merge_different_names():
         claim("d", "envoys from Iraq, Australia and Slovenia", topic=None),
     ]
     reg = registry("name", *claims)
-    _, variants = analyze(reg)
+    variants = analyze(reg).variants
     assert {v.spellings for v in variants} == {
         ("Stanekzai", "Stanikzai"),
         ("Mohammad", "Muhammad"),
@@ -140,7 +141,7 @@ def test_name_variants_need_an_alias_and_never_merge_different_names():
     # c's lone surname shares no anchor with b's full name: it is not compared
     assert stanekzai.by_spelling == (("Stanekzai", ("a",)), ("Stanikzai", ("b",)))
     reg.aliases = {"Mohammad Abbas Stanekzai": ["Muhammad Abbas Stanikzai"]}
-    assert analyze(reg)[1] == []
+    assert analyze(reg).variants == []
 
 
 def test_spelling_variants_of_a_name_are_no_conflict():
@@ -313,13 +314,13 @@ def test_rule_details_name_the_other_claims(project):
     from linter.context import Context
     from linter.corpus import load_corpus
     from linter.registry import load_registry
-    from linter.rules import get
+    from linter.rules import all_rules
 
     path = project(ACK)
     reg = load_registry(path)
     ctx = Context(reg, load_corpus(reg, Config()), Config())
-    found = list(get("F101").check(ctx))
-    assert [d.details["others"] for d in found] == [["seven"], ["eleven"]]
+    found = list(all_rules()["F101"].check(ctx))
+    assert [d.others for d in found] == [("seven",), ("eleven",)]
     assert found[0].details["other_values"] == [{"claim": "seven", "source": WSJ, "value": "7"}]
     assert found[0].details["acknowledged"] == "invited against attending"
 

@@ -129,7 +129,7 @@ def _agree(*quotes: str) -> str:
         Claim(id=f"c{i}", source="s.txt", quote=q, location=AT, topic="killed")
         for i, q in enumerate(quotes)
     ]
-    (analysis,), _ = analyze(reg)
+    (analysis,) = analyze(reg).topics
     return analysis.status
 
 

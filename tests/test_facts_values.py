@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.facts.compare import conflicting, covers
-from linter.facts.names import AliasIndex, is_variant, listed_names, norm
+from linter.facts.names import AliasIndex, listed_names, norm
+from linter.facts.spelling import is_variant
 from linter.facts.values import (
     Unreadable,
     read_given,
@@ -17,6 +18,7 @@ from linter.facts.values import (
     read_quote,
     unsupported,
 )
+from linter.model import Kind
 
 ALIASES = AliasIndex.build({"United States": ["U.S.", "US", "America"]})
 
@@ -295,7 +297,7 @@ def test_a_value_must_be_what_its_quote_says(kind, raw, quote, why):
 
 # --- robustness ------------------------------------------------------------------------
 
-KINDS = ("count", "quantity", "date", "set", "name", "text")
+KINDS = [kind.value for kind in Kind]
 SCALARS = st.one_of(
     st.none(),
     st.booleans(),

@@ -11,7 +11,7 @@ from conftest import CARNEGIE, WAPO, WSJ, run_cli
 from linter.diagnostics import Location
 from linter.facts.analysis import analyze
 from linter.facts.model import AGREES, CONFLICTS
-from linter.facts.names import is_variant
+from linter.facts.spelling import is_variant
 from linter.facts.variants import names_in
 from linter.model import Claim, Registry, Topic
 
@@ -27,7 +27,7 @@ def variants_of(*claims: Claim, kind: str = "name", distinct=()) -> set[tuple[st
     reg.topics = {"t": Topic("t", kind, AT)}
     reg.claims = list(claims)
     reg.distinct = [list(group) for group in distinct]
-    return {tuple(sorted(v.spellings)) for v in analyze(reg)[1]}
+    return {tuple(sorted(v.spellings)) for v in analyze(reg).variants}
 
 
 # The real variants of one person across two articles, by edit class.
@@ -140,7 +140,8 @@ def _name_topic(*values: str, distinct=()):
         for i, v in enumerate(values)
     ]
     reg.distinct = [list(group) for group in distinct]
-    (analysis,), variants = analyze(reg)
+    facts = analyze(reg)
+    (analysis,), variants = facts.topics, facts.variants
     return analysis.status, variants
 
 

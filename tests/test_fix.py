@@ -41,7 +41,7 @@ def q102(registry, claim_id: str, exact: str, code: str = "Q102") -> Diagnostic:
         claim.at("quote"),
         claim=claim.id,
         source=span,
-        details={"cited": "src.txt"},
+        cited="src.txt",
     )
 
 

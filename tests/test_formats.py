@@ -47,7 +47,7 @@ def diag(
         source=source,
         score=0.93 if source else None,
         diff="very -> almost" if source else None,
-        details={"cited": cited} if claim else {},
+        cited=cited if claim else None,
     )
 
 

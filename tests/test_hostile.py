@@ -27,6 +27,7 @@ from linter.registry import load_registry
 from linter.text.verdict import Outcome
 from linter.text.verify import QuoteMatcher
 from tests.conftest import REPO, WAPO, run_cli
+from tests.fuzz.cases import make_case
 from tests.fuzz.oracle import fix_problem, unsafe_chars
 
 QUOTE = "Moscow shows it's back in the great game"
@@ -218,41 +219,120 @@ def test_list_of_too_many_claims_is_refused_at_the_first_extra_one(monkeypatch):
     problems: list[yamlsafe.Problem] = []
     assert yamlsafe.compose(text, problems) is None
     assert [(p.line, p.column) for p in problems] == [(5, 5)]
-    assert "more than 3 entries" in problems[0].message
+    assert "more than 3 entries" in problems[0].message and "('claims')" in problems[0].message
 
 
-_CLAIM_LINES = {
-    "block": ("claims:\n", "  - id: c{i}\n    source: s.txt\n    quote: q\n", "", (2, 3)),
-    "flow items": ("claims:\n", "  - {{id: c{i}, source: s.txt, quote: q}}\n", "", (2, 3)),
-    "column 0": ("# r\nclaims:\n", "- id: c{i}\n  source: s.txt\n  quote: q\n", "", (3, 1)),
-    "flow list": ("claims: [\n", "  {{id: c{i}, source: s.txt, quote: q}},\n", "]\n", (2, 3)),
-}
+# Every shape a top-level list or mapping can take, as (text with {n} entries).
+_CROWDED = {
+    "claims, block": lambda n: "claims:\n" + "".join(
+        f"  - id: c{i}\n    source: s.txt\n    quote: q\n" for i in range(n)
+    ),
+    "claims, flow items": lambda n: "claims:\n" + "".join(
+        f"  - {{id: c{i}, source: s.txt, quote: 'a, b'}}\n" for i in range(n)
+    ),
+    "claims, column 0": lambda n: "# r\n---\nclaims:\n" + "".join(
+        f"- id: c{i}\n  source: s.txt\n  quote: q\n" for i in range(n)
+    ),
+    "claims, flow list": lambda n: "claims: [\n" + "".join(
+        f"  {{id: c{i}, source: s.txt, quote: 'it''s, a'}},\n" for i in range(n)
+    ) + "]\n",
+    "sources, block": lambda n: "claims: []\nsources:\n" + "".join(
+        f"  s{i}.txt:\n    title: t\n" for i in range(n)
+    ),
+    "sources, flow mapping": lambda n: "claims: []\nsources: {\n" + "".join(
+        f'  s{i}.txt: {{title: "a, b"}},\n' for i in range(n)
+    ) + "}\n",
+    "topics, block": lambda n: "claims: []\ntopics:\n" + "".join(
+        f"  t{i}:\n    kind: count\n" for i in range(n)
+    ),
+    "a flow list elsewhere": lambda n: "claims: []\nextra: [" + ", ".join(["1"] * n) + "]\n",
+    "JSON registry": lambda n: '{"claims": [' + ", ".join(
+        ['{"id": "a, b", "source": "s.txt", "quote": "x"}'] * n
+    ) + "]}\n",
+    "JSON sources": lambda n: '{"claims": [], "sources": {' + ", ".join(
+        f'"s{i}.txt": {{"title": "x"}}' for i in range(n)
+    ) + "}}\n",
+    "top-level keys": lambda n: "".join(f"k{i}: 1\n" for i in range(n)),
+    "top-level list": lambda n: "".join(f"- c{i}\n" for i in range(n)),
+}  # fmt: skip
 
 
-@pytest.mark.parametrize("ends", ["\n", "\r\n", "\r"])
-@pytest.mark.parametrize("shape", sorted(_CLAIM_LINES))
-def test_too_many_claims_are_refused_before_yaml_is_read(shape, ends):
-    """The byte count refuses where the YAML reader would, in every style and line end."""
-    head, item, tail, (line, column) = _CLAIM_LINES[shape]
-    per_claim = item.count("\n")
+@pytest.mark.parametrize("ends", ["\n", "\r\n", "\r", "\x85", "\u2028"])
+@pytest.mark.parametrize("shape", sorted(_CROWDED))
+def test_too_many_entries_are_refused_before_yaml_is_read(shape, ends, monkeypatch):
+    """The byte count refuses where the YAML reader would, in every section, style and
+    line end YAML knows (NEL and LS too), and lets a registry at the limit through."""
+    monkeypatch.setattr(yamlsafe, "MAX_ITEMS", 3)
 
-    def registry(n: int) -> bytes:
-        text = head + "".join(item.format(i=i) for i in range(n)) + tail
-        return text.replace("\n", ends).encode()
+    def registry(n: int) -> str:
+        return "\ufeff" + _CROWDED[shape](n).replace("\n", ends)
 
-    assert prescan.too_many_claims(registry(3), limit=3) is None
-    problem = prescan.too_many_claims(registry(5), limit=3)
+    assert prescan.too_many_entries(registry(3).encode(), limit=3) is None
+    problem = prescan.too_many_entries(registry(5).encode(), limit=3)
     assert problem is not None and "more than 3 entries" in problem.message
-    assert (problem.line, problem.column) == (line + 3 * per_claim, column)
+    composed: list[yamlsafe.Problem] = []
+    assert yamlsafe.compose(registry(5)[1:], composed) is None
+    assert [(problem.line, problem.column)] == [(p.line, p.column) for p in composed]
+    assert problem.message == composed[0].message
 
 
-def test_a_registry_of_more_claims_than_the_limit_is_refused_at_once(tmp_path):
-    lines = "".join(f"  - {{id: c{i}, source: s.txt, quote: q}}\n" for i in range(100_001))
-    (tmp_path / "claims.yaml").write_text("claims:\n" + lines, encoding="utf-8")
+def test_the_byte_count_agrees_with_the_yaml_reader_on_generated_registries(monkeypatch):
+    """On the fuzzer's registries (every scalar style, line end and YAML damage), wherever
+    the YAML reads, the byte count refuses exactly where the reader does, or neither does."""
+    monkeypatch.setattr(yamlsafe, "MAX_NESTED_ITEMS", 10**9)  # not the byte count's to see
+    compared = 0
+    for number in range(400):
+        data = make_case(9_000_000 + number).files["claims.yaml"]
+        text, problem = yamlsafe.decode(data)
+        if problem is not None:
+            continue
+        for limit in (2, 3):
+            monkeypatch.setattr(yamlsafe, "MAX_ITEMS", limit)
+            composed: list[yamlsafe.Problem] = []
+            yamlsafe.compose(text.removeprefix(yamlsafe.BOM), composed)
+            crowded = [p for p in composed if p.message.startswith(f"more than {limit} ")]
+            if len(crowded) != len(composed):
+                continue  # a YAML error: the reader's to locate
+            found = prescan.too_many_entries(data, limit)
+            where = [(found.line, found.column)] if found else []
+            assert where == [(p.line, p.column) for p in crowded], (number, text[:300])
+            compared += 1
+    assert compared > 400  # of 800
+
+
+def test_a_count_over_the_limit_inside_quotes_is_no_entry():
+    """Commas in quoted text, and a trailing comma, are not entries of the list."""
+    quoted = "claims: [" + ", ".join(["{id: a, quote: 'x, y, z', claim: \"a, b\"}"] * 3) + ",]\n"
+    assert prescan.too_many_entries(quoted.encode(), limit=3) is None
+
+
+@pytest.mark.parametrize(
+    ("section", "text", "where"),
+    [
+        ("claims", "claims:\n" + "  - {id: c, source: s.txt, quote: q}\n" * 100_001, "100002:5"),
+        ("sources", "claims: []\nsources:\n" + "".join(
+            f"  s{i}.txt: {{}}\n" for i in range(100_001)), "100003:3"),
+        ("extra", "claims: []\nextra: [" + "1, " * 100_000 + "1]\n", "2:300009"),
+    ],
+)  # fmt: skip
+def test_a_registry_of_more_entries_than_the_limit_is_refused_at_once(
+    section, text, where, tmp_path
+):
+    (tmp_path / "claims.yaml").write_text(text, encoding="utf-8")
     result = run_cli("check", "--no-cache", "--output-format", "concise", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
-    assert result.stdout.startswith("claims.yaml:100002:3: R101 ")
-    assert "at most 100,000 claims" in result.stdout and "split it" in result.stdout
+    assert result.stdout.startswith(f"claims.yaml:{where}: R101 "), result.stdout
+    assert f"('{section}')" in result.stdout and "split it" in result.stdout
+
+
+def test_a_list_inside_a_section_is_capped_at_its_own_limit(project):
+    """A claim's value list of a million numbers stops at its 1,001st (and at once)."""
+    values = ", ".join(["1"] * 1_000_000)
+    project(f"claims:\n  - {{id: a, source: s.txt, quote: q, topic: t, value: [{values}]}}\n")
+    result = run_cli("check", "--no-cache", "--output-format", "concise", cwd=project.root)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.startswith("claims.yaml:2:3056: R101 "), result.stdout
+    assert "more than 1,000 entries" in result.stdout and "inside a section" in result.stdout
 
 
 def test_long_quotes_are_still_placed_right():

@@ -28,9 +28,9 @@ from linter.facts.names import AliasIndex
 from linter.model import Acknowledgement, Claim, Registry, SourceMeta, Topic
 from linter.report import html as html_report
 from linter.report import markdown as md_report
-from linter.report import present
-from linter.report.build import Report, assemble, date_key, excerpt_of
+from linter.report.build import assemble, excerpt_of
 from linter.report.json import render as render_json
+from linter.report.model import Report, date_key
 
 EARLY = "seeds/early.txt"
 LATE = "seeds/late.txt"
@@ -632,7 +632,7 @@ def test_html_escaping_round_trips_visible_text(raw):
 
 
 def test_bidi_overrides_are_shown_escaped():
-    assert present.visible("abc\u202edef\u2066") == "abc\\u202edef\\u2066"
+    assert escape.visible("abc\u202edef\u2066", keep_whitespace=True) == "abc\\u202edef\\u2066"
 
 
 def test_html_anchors_are_unique_and_safe():

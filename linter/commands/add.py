@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from linter.diagnostics import line_column
 from linter.errors import UsageError
 from linter.escape import visible
 
@@ -138,8 +139,8 @@ def _flat(text: str) -> str:
 
 
 def _position(text: str, offset: int) -> str:
-    line = text.count("\n", 0, offset) + 1
-    return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+    line, column = line_column(text, offset)
+    return f"{line}:{column}"
 
 
 def _source(path: Path, root: Path) -> tuple[str, str]:

@@ -50,13 +50,16 @@ def run(args: argparse.Namespace) -> int:
     from linter.discover import discover
     from linter.discover.formats import FORMATTERS, yaml_text
     from linter.registry import load_registry
+    from linter.rules.r102_registry_schema import unknown_ignores
 
     config = settings(args)
     path = registry_path(args, config)
     registry = None
     if path.is_file():
         registry = load_registry(path, display_path(path))
-        if any(p.code in {"R101", "R102"} for p in registry.problems):
+        if any(p.code in {"R101", "R102"} for p in registry.problems) or any(
+            unknown_ignores(registry)
+        ):
             raise UsageError(
                 f"{registry.display_path} has errors; run 'claimlint check' and fix them first"
             )

@@ -13,11 +13,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from linter.diagnostics import line_column
 from linter.discover.group import Weights, components, conflicting_pairs, related
 from linter.discover.mentions import amounts, content_words, sentences
 from linter.discover.model import Amount, Doc, Finding, Place, Sentence, Value
 from linter.facts.names import norm
-from linter.facts.values import fmt
 from linter.facts.variants import Mention, Rules, find_variant_pairs, names_in
 from linter.text.normalize import normalize_text
 
@@ -81,8 +81,7 @@ def _registered(group: Sequence[Amount], quotes: dict[str, list[str]]) -> bool:
 
 def place(doc: Doc, sentence: Sentence, start: int, written: str) -> Place:
     text = doc.text
-    line = text.count("\n", 0, start) + 1
-    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    line, column = line_column(text, start)
     return Place(
         doc=doc.key,
         display=doc.display,
@@ -208,13 +207,6 @@ def _named_topics(findings: Iterable[Finding], taken: frozenset[str]) -> list[Fi
             slug = f"{slug}-{seen[slug]}"
         named.append(Finding(finding.kind, finding.fact, finding.values, finding.why, slug))
     return named
-
-
-def value_text(value: Value) -> str:
-    """A value for people: "7", "between 600,000 and 1,500,000", "Stanikzai"."""
-    if value.low is not None and value.low == value.high:
-        return fmt(value.low)
-    return value.display
 
 
 def registry_inputs(registry, docs: Sequence[Doc]) -> tuple[dict[str, list[str]], Rules]:

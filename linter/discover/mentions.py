@@ -22,6 +22,7 @@ from linter.facts.dates import find_dates
 from linter.facts.names import _FUNCTION_WORDS, norm, stem
 from linter.facts.values import count_readings, fmt
 from linter.facts.variants import names_in
+from linter.model import Kind
 from linter.text.numbers import find_numbers
 
 # A sentence ends at . ! ? (a closing quote or bracket may follow) before a capital,
@@ -147,7 +148,7 @@ def amounts(sentence: Sentence, published: str | None = None) -> list[Amount]:
     """The numbers of a sentence that count or measure a named thing, with that thing."""
     text = sentence.text
     found = []
-    readings = [r for r in count_readings(text, "quantity") if not _SCALE_WORD.fullmatch(r.text)]
+    readings = [r for r in count_readings(text, Kind.QUANTITY) if not _SCALE_WORD.fullmatch(r.text)]
     values = frozenset(_shown_values(text, readings))
     names = frozenset(norm(w) for name in names_in(text) for w in name)
     dates = frozenset(

@@ -15,11 +15,14 @@ cannot be read, raises ``ExtractError`` with a message naming the fix.
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from linter.diagnostics import line_column
 
 # Bump when any extractor's output changes: it is part of every cache key.
 EXTRACTOR_VERSION = "1"
@@ -32,6 +35,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "docx": (".docx",),
 }
 DEFAULT_FORMATS = tuple(FORMATS)
+_INDEX_LINES_FROM = 65_536  # characters of a text whose line breaks are indexed when located
 # The optional extra (pip install 'claimlint-citations[EXTRA]') each library comes from.
 EXTRAS = {"pypdfium2": "pdf", "docx": "docx", "ftfy": "encodings"}
 
@@ -80,11 +84,12 @@ class Extracted:
     kind: str = "text"
     anchors: list[tuple[int, int, int]] = field(default_factory=list)
     notes: tuple[Note, ...] = ()
+    # Where the lines break, for a long text located more than once (built on first use).
+    _breaks: list[int] | None = field(default=None, repr=False, compare=False)
 
     def place(self, offset: int) -> Place:
-        text = self.text
         if not self.anchors:
-            return Place(*line_column(text, 0, offset, 1, 1))
+            return Place(*self._line_column(0, offset, 1, 1))
         i = max(bisect_right(self.anchors, (offset, 1 << 62, 0)) - 1, 0)
         start, a, b = self.anchors[i]
         column = offset - start + 1
@@ -92,7 +97,21 @@ class Extracted:
             return Place(b, column, f"page {a}, line {b}, column {column}", page=a)
         if self.kind == "docx":
             return Place(a, column, f"paragraph {a}, column {column}", paragraph=a)
-        return Place(*line_column(text, start, max(offset, start), a, b))
+        return Place(*self._line_column(start, max(offset, start), a, b))
+
+    def _line_column(self, start: int, offset: int, line: int, column: int) -> tuple[int, int]:
+        """``line_column`` on this text; in a long one, by bisecting its line breaks
+        (counting them from the start costs a scan of the text per reported span)."""
+        text = self.text
+        if len(text) < _INDEX_LINES_FROM:
+            return line_column(text, offset, start, line, column)
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", text)]
+        below = bisect_left(self._breaks, offset)
+        breaks = below - bisect_left(self._breaks, start)
+        if not breaks:
+            return line, column + offset - start
+        return line + breaks, offset - self._breaks[below - 1]
 
     def to_json(self) -> str:
         return json.dumps(
@@ -117,14 +136,6 @@ class Extracted:
             )
         except (ValueError, TypeError, KeyError):
             return None
-
-
-def line_column(text: str, start: int, offset: int, line: int, column: int) -> tuple[int, int]:
-    """Line and column of ``offset``, counting from ``start`` at (line, column)."""
-    breaks = text.count("\n", start, offset)
-    if not breaks:
-        return line, column + offset - start
-    return line + breaks, offset - text.rfind("\n", start, offset)
 
 
 def kind_of(suffix: str) -> str:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import codecs
 import re
 
-from linter.extract import ExtractError, Note, line_column, require
+from linter.diagnostics import line_column
+from linter.extract import ExtractError, Note, require
 
 BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -124,7 +125,7 @@ def _unbroken(text: str, repair: bool, notes: list[Note]) -> tuple[str, tuple[No
     bad = MOJIBAKE.search(text)
     if bad is None:
         return text, tuple(notes)
-    line, column = line_column(text, 0, bad.start(), 1, 1)
+    line, column = line_column(text, bad.start())
     seen = repr(bad.group())[1:-1]
     if not repair:
         notes.append(

@@ -1,15 +1,14 @@
 """Analyze every topic of a registry: read values, group them, find conflicts.
 
-Pure: the F-rules and the discrepancy report share one ``analyze`` result per
-check (``analysis_of``) and so describe the same disagreements.
+Pure: the F-rules and the discrepancy report share one ``FactAnalysis`` per
+check (``Context.facts``) and so describe the same disagreements.
 """
 
 from __future__ import annotations
 
 import posixpath
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import combinations
-from typing import TYPE_CHECKING
 
 from linter.facts.compare import conflicting, covers
 from linter.facts.dates import find_dates
@@ -29,10 +28,17 @@ from linter.facts.model import (
 from linter.facts.names import AliasIndex, aliased_spellings_in, norm
 from linter.facts.values import Unreadable, read_given, read_quote, unsupported
 from linter.facts.variants import Rules, find_variant_pairs, mentions_of
-from linter.model import Claim, Registry, SourceMeta, Topic
+from linter.model import Claim, Kind, Registry, SourceMeta, Topic
 
-if TYPE_CHECKING:
-    from linter.context import Context
+
+@dataclass(frozen=True)
+class FactAnalysis:
+    """What the registry's facts say: each topic's analysis (in registry order), the
+    unaliased name variants (F103), and the alias index both were read with."""
+
+    topics: list[TopicAnalysis]
+    variants: list[NameVariant]
+    aliases: AliasIndex
 
 
 def normalized_path(path: str) -> str:
@@ -83,7 +89,7 @@ def read_claim(claim: Claim, topic: Topic, aliases: AliasIndex, published: str |
     except Unreadable as problem:
         return Reading(claim.id, None, problem=str(problem))
     note = None
-    if topic.kind == "date" and published and _lacks_year(claim):
+    if topic.kind == Kind.DATE and published and _lacks_year(claim):
         note = f"year taken from the source's published date ({published})"
     return Reading(claim.id, fact, unsupported=why, note=note)
 
@@ -100,7 +106,7 @@ def _acknowledged(topic: Topic, aliases: AliasIndex) -> tuple[list[FactValue], l
     facts, problems = [], []
     for raw in topic.acknowledged.values:
         try:
-            complete = topic.kind == "set"  # an acknowledged list is the list a source gives
+            complete = topic.kind == Kind.SET  # an acknowledged list is the list a source gives
             facts.append(read_given(topic.kind, raw, complete=complete, aliases=aliases))
         except Unreadable as problem:
             problems.append(str(problem))
@@ -233,8 +239,8 @@ def aliased_spellings(registry: Registry, aliases: AliasIndex) -> list[AliasedSp
     return found
 
 
-def analyze(registry: Registry) -> tuple[list[TopicAnalysis], list[NameVariant]]:
-    """Every topic's analysis (in registry order) and the unaliased name variants."""
+def analyze(registry: Registry) -> FactAnalysis:
+    """Every topic's analysis, the unaliased name variants, and the alias index."""
     aliases = AliasIndex.build(registry.aliases, registry.distinct)
     on_topic: dict[str, list[Claim]] = {name: [] for name in registry.topics}
     for claim in registry.claims:
@@ -244,12 +250,7 @@ def analyze(registry: Registry) -> tuple[list[TopicAnalysis], list[NameVariant]]
         analyze_topic(topic, on_topic[name], registry, aliases)
         for name, topic in registry.topics.items()
     ]
-    return analyses, name_variants(registry, aliases)
-
-
-def analysis_of(ctx: Context) -> tuple[list[TopicAnalysis], list[NameVariant]]:
-    """``analyze`` of a check's registry, computed once and shared by the F-rules and the report."""
-    return ctx.memo("facts", lambda: analyze(ctx.registry))
+    return FactAnalysis(analyses, name_variants(registry, aliases), aliases)
 
 
 def claims_on(registry: Registry, topic: str) -> list[Claim]:

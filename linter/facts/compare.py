@@ -12,16 +12,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from linter.facts.model import FactValue
-from linter.facts.names import is_variant, norm
+from linter.facts.names import norm
+from linter.facts.spelling import is_variant
+from linter.model import Kind
 
-_INTERVAL_KINDS = frozenset({"count", "quantity", "date"})
+_INTERVAL_KINDS = frozenset({Kind.COUNT, Kind.QUANTITY, Kind.DATE})
 
 
 def _widened(fact: FactValue, tolerance: float | None) -> tuple[float, float]:
     """A value's interval, open sides infinite; a quantity's widened by ``tolerance``."""
     low = -float("inf") if fact.low is None else fact.low
     high = float("inf") if fact.high is None else fact.high
-    if fact.kind == "quantity" and tolerance:
+    if fact.kind == Kind.QUANTITY and tolerance:
         low -= abs(low) * tolerance if low != -float("inf") else 0
         high += abs(high) * tolerance if high != float("inf") else 0
     return low, high
@@ -42,7 +44,7 @@ def conflicting(
         a_low, a_high = _widened(a, tolerance)
         b_low, b_high = _widened(b, tolerance)
         return a_high < b_low or b_high < a_low
-    if a.kind == "set":
+    if a.kind == Kind.SET:
         ma, mb = _members(a), _members(b)
         if a.complete and b.complete:
             return ma != mb
@@ -51,7 +53,7 @@ def conflicting(
         if b.complete:
             return not ma <= mb
         return False
-    if a.kind == "name":
+    if a.kind == Kind.NAME:
         return not _same_name(a, b, distinct)
     return a.key != b.key
 
@@ -93,10 +95,10 @@ def covers(acknowledged: FactValue, seen: FactValue, tolerance: float | None = N
         a_low, a_high = _widened(acknowledged, tolerance)
         s_low, s_high = _widened(seen, None)
         return a_low <= s_low and s_high <= a_high
-    if seen.kind == "set":
+    if seen.kind == Kind.SET:
         if seen.complete:
             return acknowledged.complete and _members(acknowledged) == _members(seen)
         return _members(seen) <= _members(acknowledged)
-    if seen.kind == "name":
+    if seen.kind == Kind.NAME:
         return _same_name(acknowledged, seen)
     return acknowledged.key == seen.key

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 
 from linter.model import Topic
 
-KINDS = ("count", "quantity", "date", "set", "name", "text")
-
 # TopicAnalysis.status values
 AGREES = "agrees"
 CONFLICTS = "conflicts"

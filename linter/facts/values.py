@@ -30,6 +30,7 @@ from linter.facts.names import (
     words_appear,
 )
 from linter.facts.variants import names_in
+from linter.model import Kind
 from linter.text.numbers import SCALES, NumberToken, find_numbers
 
 
@@ -37,13 +38,15 @@ class Unreadable(ValueError):
     """No value of the topic's kind could be read; the message says why, plainly."""
 
 
+NUMERIC = frozenset({Kind.COUNT, Kind.QUANTITY})  # the kinds read as numbers
+
 NOUNS = {
-    "count": "number",
-    "quantity": "number",
-    "date": "date",
-    "set": "list of names",
-    "name": "name",
-    "text": "text",
+    Kind.COUNT: "number",
+    Kind.QUANTITY: "number",
+    Kind.DATE: "date",
+    Kind.SET: "list of names",
+    Kind.NAME: "name",
+    Kind.TEXT: "text",
 }
 
 # --- numbers -----------------------------------------------------------------
@@ -121,8 +124,8 @@ def fmt(value: float) -> str:
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
 
 
-def _bounds(kind: str, how: str | None, value: float) -> tuple[float | None, float | None]:
-    step = 1 if kind == "count" else 0
+def _bounds(kind: Kind, how: str | None, value: float) -> tuple[float | None, float | None]:
+    step = 1 if kind == Kind.COUNT else 0
     if how is None:
         return value, value
     if how == "approx":
@@ -139,7 +142,7 @@ def _bounds(kind: str, how: str | None, value: float) -> tuple[float | None, flo
         return 0, value - step
     else:  # max
         return 0, value
-    if kind == "count":
+    if kind == Kind.COUNT:
         return math.ceil(round(low, 9)), math.floor(round(high, 9))
     return round(low, 9), round(high, 9)
 
@@ -149,12 +152,12 @@ def _scale_of(token: NumberToken) -> float:
     return _SCALE_WORDS.get(last, 1)
 
 
-def _usable(token: NumberToken, kind: str, dates: Sequence[DateToken]) -> bool:
+def _usable(token: NumberToken, kind: Kind, dates: Sequence[DateToken]) -> bool:
     if token.kind in {"year", "ordinal", "multiplier"}:
         return False
     if any(d.start <= token.start and token.end <= d.end for d in dates):
         return False
-    return math.isfinite(token.value) and (kind != "count" or token.value.is_integer())
+    return math.isfinite(token.value) and (kind != Kind.COUNT or token.value.is_integer())
 
 
 # Numbers that count nothing: times, phone numbers, addresses, charges, names ("News 5").
@@ -171,13 +174,13 @@ _OPENERS_TEXT = (
 _OPENERS = frozenset(_OPENERS_TEXT.split())
 
 
-def _not_a_count(text: str, token: NumberToken, kind: str) -> bool:
+def _not_a_count(text: str, token: NumberToken, kind: Kind) -> bool:
     """A time (9 p.m., 1:05), an address (7200 block), a charge (one count of), a name's number."""
     after = text[token.end : token.end + 20]
     before = text[max(0, token.start - 30) : token.start]
     if _TIME_AFTER.match(after) or re.search(r"\d:\s*$", before) or _NOT_COUNT_AFTER.match(after):
         return True
-    if kind == "count" and _PERCENT_AFTER.match(after):
+    if kind == Kind.COUNT and _PERCENT_AFTER.match(after):
         return True
     named = _NAMED_BEFORE.search(before) if token.text[:1].isdigit() else None
     possessive = named is not None and re.search(r"['’]s?$", named["word"] or "")
@@ -248,7 +251,7 @@ def _vague(text: str) -> list[NumberReading]:
     return found
 
 
-def read_numbers(text: str, kind: str = "quantity") -> list[NumberReading]:
+def read_numbers(text: str, kind: Kind = Kind.QUANTITY) -> list[NumberReading]:
     """Every number of ``text`` usable as a count or quantity, qualifiers and ranges applied."""
     dates = find_dates(text)
     vague = _vague(text)
@@ -267,7 +270,7 @@ def read_numbers(text: str, kind: str = "quantity") -> list[NumberReading]:
     return sorted(readings, key=lambda r: r.start)
 
 
-def _requalified(text: str, reading: NumberReading, kind: str) -> NumberReading:
+def _requalified(text: str, reading: NumberReading, kind: Kind) -> NumberReading:
     """A vague amount or fraction with the qualifier written before it ("almost half a million")."""
     offset = max(0, reading.start - _LOOKBACK)
     qualifier = _QUALIFIER.search(text[offset : reading.start])
@@ -280,7 +283,7 @@ def _requalified(text: str, reading: NumberReading, kind: str) -> NumberReading:
     return NumberReading(start, reading.end, text[start : reading.end], low, high, shown)
 
 
-def _qualified(text: str, tokens: list[NumberToken], kind: str) -> list[NumberReading]:
+def _qualified(text: str, tokens: list[NumberToken], kind: Kind) -> list[NumberReading]:
     """Number tokens as readings: qualifiers and ranges ("between 5 and 7") applied."""
     readings: list[NumberReading] = []
     i = 0
@@ -315,7 +318,7 @@ def _qualified(text: str, tokens: list[NumberToken], kind: str) -> list[NumberRe
     return readings
 
 
-def _number_fact(kind: str, reading: NumberReading, claim_id: str, origin: str) -> FactValue:
+def _number_fact(kind: Kind, reading: NumberReading, claim_id: str, origin: str) -> FactValue:
     return FactValue(
         claim_id=claim_id,
         kind=kind,
@@ -327,8 +330,8 @@ def _number_fact(kind: str, reading: NumberReading, claim_id: str, origin: str) 
     )
 
 
-def _given_number(kind: str, raw: Any, claim_id: str) -> FactValue:
-    noun = "whole number" if kind == "count" else "number"
+def _given_number(kind: Kind, raw: Any, claim_id: str) -> FactValue:
+    noun = "whole number" if kind == Kind.COUNT else "number"
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
         raise Unreadable(f"value {raw!r} is not a {noun}")
     if isinstance(raw, (int, float)):
@@ -340,7 +343,7 @@ def _given_number(kind: str, raw: Any, claim_id: str) -> FactValue:
             ) from None
         if not math.isfinite(value):
             raise Unreadable(f"value {raw!r} is not a {noun}")
-        if kind == "count" and not value.is_integer():
+        if kind == Kind.COUNT and not value.is_integer():
             raise Unreadable(f"value {raw!r} is not a whole number")
         reading = NumberReading(0, 0, str(raw), value, value, fmt(value))
         return _number_fact(kind, reading, claim_id, "value")
@@ -356,9 +359,9 @@ def _given_number(kind: str, raw: Any, claim_id: str) -> FactValue:
 def _date_fact(token: DateToken, claim_id: str, origin: str) -> FactValue:
     return FactValue(
         claim_id=claim_id,
-        kind="date",
+        kind=Kind.DATE,
         display=token.display,
-        key=("date", token.low, token.high),
+        key=(Kind.DATE, token.low, token.high),
         low=token.low,
         high=token.high,
         origin=origin,
@@ -411,19 +414,22 @@ def set_fact(
     shown = ", ".join(members.values()) + ("" if complete else " (partial)")
     return FactValue(
         claim_id=claim_id,
-        kind="set",
+        kind=Kind.SET,
         display=shown,
-        key=("set", frozenset(members), complete),
+        key=(Kind.SET, frozenset(members), complete),
         members=frozenset(members.values()),
         complete=complete,
         origin=origin,
     )
 
 
-def name_fact(kind: str, text: str, claim_id: str, aliases: AliasIndex, origin: str) -> FactValue:
-    canonical = aliases.canonical(text) if kind == "name" else " ".join(text.split())
+def name_fact(kind: Kind, text: str, claim_id: str, aliases: AliasIndex, origin: str) -> FactValue:
+    canonical = aliases.canonical(text) if kind == Kind.NAME else " ".join(text.split())
     # Texts compare by their words, plurals folded ("observer" == "Observers").
-    compared = norm(canonical) if kind == "name" else " ".join(map(stem, norm(canonical).split()))
+    if kind == Kind.NAME:
+        compared = norm(canonical)
+    else:
+        compared = " ".join(map(stem, norm(canonical).split()))
     return FactValue(
         claim_id=claim_id,
         kind=kind,
@@ -438,7 +444,7 @@ def name_fact(kind: str, text: str, claim_id: str, aliases: AliasIndex, origin: 
 
 
 def read_given(
-    kind: str,
+    kind: Kind,
     raw: Any,
     *,
     claim_id: str = "",
@@ -448,11 +454,11 @@ def read_given(
 ) -> FactValue:
     """The value a claim (or an acknowledgement) gives, normalized; raises Unreadable."""
     aliases = aliases or AliasIndex()
-    if kind in {"count", "quantity"}:
+    if kind in NUMERIC:
         return _given_number(kind, raw, claim_id)
-    if kind == "date":
+    if kind == Kind.DATE:
         return _given_date(raw, claim_id, published)
-    if kind == "set":
+    if kind == Kind.SET:
         if isinstance(raw, str):
             items = [i for i in _ITEM_SPLIT.split(raw) if i.strip()]
         elif isinstance(raw, (list, tuple)) and all(
@@ -569,9 +575,9 @@ _NAMED_AND = re.compile(
 )
 
 
-def _with_named(text: str, reading: NumberReading, kind: str) -> NumberReading:
+def _with_named(text: str, reading: NumberReading, kind: Kind) -> NumberReading:
     """``reading`` plus the people named before "and N others" (Conley and seven others = 8)."""
-    if kind != "count" or not re.match(r"\s+others\b", text[reading.end :]):
+    if kind != Kind.COUNT or not re.match(r"\s+others\b", text[reading.end :]):
         return reading
     named = _NAMED_AND.search(text[max(0, reading.start - 120) : reading.start])
     if named is None or reading.low is None:
@@ -581,7 +587,7 @@ def _with_named(text: str, reading: NumberReading, kind: str) -> NumberReading:
     return replace(reading, low=reading.low + extra, high=high, display=fmt(reading.low + extra))
 
 
-def count_readings(text: str, kind: str) -> list[NumberReading]:
+def count_readings(text: str, kind: Kind) -> list[NumberReading]:
     """The numbers of ``text`` as counts of what they count ("X and seven others" = 8)."""
     return [_with_named(text, r, kind) for r in read_numbers(text, kind)]
 
@@ -604,7 +610,7 @@ def best_fitting(
 
 
 def quote_values(
-    kind: str,
+    kind: Kind,
     quote: str,
     *,
     claim_id: str = "",
@@ -614,18 +620,18 @@ def quote_values(
 ) -> list[FactValue]:
     """Every value of the kind that ``quote`` holds (several when it holds several numbers)."""
     aliases = aliases or AliasIndex()
-    if kind in {"count", "quantity"}:
+    if kind in NUMERIC:
         return [_number_fact(kind, r, claim_id, "quote") for r in count_readings(quote, kind)]
-    if kind == "date":
+    if kind == Kind.DATE:
         return [
             _date_fact(t, claim_id, "quote")
             for t in find_dates(quote, published)
             if t.low is not None
         ]
-    if kind == "set":
+    if kind == Kind.SET:
         names = listed_names(quote, aliases)
         return [set_fact(names, claim_id, complete, aliases, "quote")] if names else []
-    if kind == "name":
+    if kind == Kind.NAME:
         found = {norm(c): c for _, _, c in aliases.find(quote)}
         if not found:
             found = {norm(n): aliases.canonical(n) for n in _person_names(quote)}
@@ -701,7 +707,7 @@ def _placed_names(quote: str, facts: Sequence[FactValue]) -> list[tuple[int, int
 
 
 def read_quote(
-    kind: str,
+    kind: Kind,
     quote: str,
     *,
     claim_id: str = "",
@@ -714,22 +720,22 @@ def read_quote(
 ) -> FactValue:
     """The one value a quote gives for the kind; raises Unreadable when none or several."""
     noun = NOUNS.get(kind, kind)
-    if kind == "text":
+    if kind == Kind.TEXT:
         raise Unreadable("a text topic's value cannot be read from a quote; give `value`")
     found = quote_values(
         kind, quote, claim_id=claim_id, complete=complete, aliases=aliases, published=published
     )
     distinct = list({f.key: f for f in found}.values())
-    if len(distinct) > 1 and kind in {"count", "quantity"}:
+    if len(distinct) > 1 and kind in NUMERIC:
         terms = topic_terms(topic_name, topic_about) | (
             topic_terms("", topic_words) if topic_words else set()
         )
         best = best_fitting(quote, count_readings(quote, kind), terms)
         if best is not None:
             return _number_fact(kind, best, claim_id, "quote")
-    if len(distinct) > 1 and kind in {"name", "date"}:
+    if len(distinct) > 1 and kind in {Kind.NAME, Kind.DATE}:
         terms = topic_terms(topic_name, topic_about)
-        if kind == "name":
+        if kind == Kind.NAME:
             placed = _placed_names(quote, distinct)
         else:
             placed = [
@@ -740,14 +746,14 @@ def read_quote(
         chosen = _best_near(quote, placed, terms)
         if chosen is not None:
             return chosen
-    if len(distinct) == 1 and kind in {"count", "quantity"}:
+    if len(distinct) == 1 and kind in NUMERIC:
         _refuse_other_event(quote, count_readings(quote, kind), topic_name, topic_about)
     if len(distinct) == 1:
         return distinct[0]
     if distinct:
         listed = ", ".join(f.display for f in distinct)
         raise Unreadable(f"the quote holds several values ({listed}); give `value` to say which")
-    if kind == "date":
+    if kind == Kind.DATE:
         for token in find_dates(quote, published):
             raise _missing_year(token.text, token.display)
     raise Unreadable(f"the quote holds no {noun}; give `value`")
@@ -764,18 +770,18 @@ def unsupported(
     """Why a given value is not what the claim's own quote says, or None if it is (F102)."""
     aliases = aliases or AliasIndex()
     kind = fact.kind
-    if kind in {"name", "text"}:
+    if kind in {Kind.NAME, Kind.TEXT}:
         value = fact.name or fact.display
         if mentions(quote, value, aliases) or words_appear(value, quote):
             return None
         return f"the quote never says {value!r}"
-    if kind == "set":
+    if kind == Kind.SET:
         missing = sorted(m for m in fact.members or () if not mentions(quote, m, aliases))
         if not missing:
             return None
         return "the quote never names " + ", ".join(repr(m) for m in missing)
     found = quote_values(kind, quote, aliases=aliases, published=published)
-    if kind == "date":
+    if kind == Kind.DATE:
         found += _yearless_as(fact, quote)
     if not found:
         return f"the quote gives no {NOUNS[kind]}"

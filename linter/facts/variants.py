@@ -15,7 +15,7 @@ pair is only compared when there is a reason to think it is one entity:
   same or a spelling variant ("Tanisha Jones"/"Tanishia Jones", "Mohammad Abbas
   Stanekzai"/"Muhammad Abbas Stanikzai"). "DeShawn Swanson"/"Dashawn Smith"
   share nothing and are never compared.
-- **What a variant is**: ``linter.facts.names.is_variant``.
+- **What a variant is**: ``linter.facts.spelling.is_variant``.
 """
 
 from __future__ import annotations
@@ -29,10 +29,9 @@ from linter.facts.names import (
     _CALENDAR_WORDS,
     _FUNCTION_WORDS,
     _opens_sentence,
-    is_variant,
     norm,
-    spelling_form,
 )
+from linter.facts.spelling import is_variant, spelling_form
 
 # A word starting with a capital (Latin letters, accented ones included): only these
 # can be names, and matching only them keeps reading a long quote cheap.

@@ -45,7 +45,7 @@ def identity(d: Diagnostic) -> str:
     so its path and message stand in.
     """
     if d.claim is not None:
-        return "\0".join((d.code, d.claim, str(d.details.get("cited", ""))))
+        return "\0".join((d.code, d.claim, d.cited or ""))
     return "\0".join((d.code, d.path, d.message))
 
 

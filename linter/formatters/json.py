@@ -41,8 +41,17 @@ def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
         "source": source,
         "score": d.score,
         "diff": d.diff,
-        "details": d.details,
+        "details": details(d),
     }
+
+
+def details(d: Diagnostic) -> dict:
+    """The rule's details with its typed fields, under the names JSON has always used."""
+    found = {"cited": d.cited} if d.cited is not None else {}
+    found.update(d.details)
+    if d.others is not None:
+        found["others"] = list(d.others)
+    return found
 
 
 def render(result: CheckResult) -> str:

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from linter.diagnostics import Diagnostic
 from linter.errors import UsageError
 from linter.report import html, json, markdown
-from linter.report.build import Report, build
+from linter.report.build import build
+from linter.report.model import Report
 
 if TYPE_CHECKING:
     from linter.context import Context

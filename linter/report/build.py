@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from linter.diagnostics import Diagnostic, Location
 from linter.discover import Finding, discover_in
-from linter.facts.analysis import aliased_spellings, analysis_of, normalized_path, source_meta
-from linter.facts.dates import interval
+from linter.facts.analysis import aliased_spellings, normalized_path, source_meta
 from linter.facts.model import (
     ACKNOWLEDGED,
     AGREES,
@@ -28,8 +27,22 @@ from linter.facts.model import (
     NameVariant,
     TopicAnalysis,
 )
-from linter.facts.names import AliasIndex
 from linter.model import Claim, Registry
+from linter.report.model import (
+    UNDATED,
+    AliasedSpellingReport,
+    Citation,
+    ClaimRef,
+    Excerpt,
+    NameVariantReport,
+    QuoteProblem,
+    Report,
+    SpellingUse,
+    Summary,
+    TopicReport,
+    ValueReport,
+    date_key,
+)
 from linter.text.verdict import Outcome
 
 if TYPE_CHECKING:
@@ -47,158 +60,16 @@ STATUS_ORDER = {CONFLICTS: 0, UNSUPPORTED: 1, ACKNOWLEDGED: 2, AGREES: 3, SINGLE
 Found = tuple[str, int, int, Location]
 
 
-@dataclass(frozen=True)
-class Excerpt:
-    """A quote as the source has it, with a few words either side.
-
-    ``found`` is False when the quote could not be located in its source;
-    then ``quote`` is the quote as the registry writes it and there is no context.
-    """
-
-    before: str
-    quote: str
-    after: str
-    found: bool
-    clipped_before: bool = False  # more source text precedes ``before``
-    clipped_after: bool = False
-
-
-@dataclass(frozen=True)
-class Citation:
-    """One claim giving a value: who published it, when, and where it says so."""
-
-    claim_id: str
-    source: str  # the source path as the registry writes it
-    title: str | None
-    outlet: str | None
-    published: str | None  # ISO date as written (YYYY, YYYY-MM or YYYY-MM-DD)
-    excerpt: Excerpt
-    location: Location | None  # where the quote starts in the source, if found
-    claim_location: Location  # where the claim is in the registry
-    problems: tuple[str, ...] = ()  # codes of quote problems reported on this claim
-
-    @property
-    def where(self) -> str:
-        """``path:line`` of the quote in its source, else the source path alone."""
-        if self.location is None:
-            return self.source
-        if self.location.place:  # a PDF's page and line, a Word file's paragraph
-            return f"{self.location.path} ({self.location.place})"
-        return f"{self.location.path}:{self.location.line}"
-
-
-@dataclass(frozen=True)
-class ValueReport:
-    """One distinct value on a topic and the citations giving it, oldest first."""
-
-    display: str
-    origin: str
-    citations: tuple[Citation, ...]
-    latest: bool = False  # given by the most recently published source (see ``latest_value``)
-
-
-@dataclass(frozen=True)
-class TopicReport:
-    name: str
-    kind: str
-    about: str | None
-    status: str
-    reason: str | None  # the acknowledgement's reason, when acknowledged
-    acknowledged_values: tuple[str, ...]
-    values: tuple[ValueReport, ...]  # ordered by their earliest publication
-    conflicts: tuple[tuple[str, str], ...]
-    unreadable: tuple[str, ...]  # claim ids whose value could not be read
-    latest: str | None = None  # the value the latest publication gives, when one is latest
-    unsupported: tuple[str, ...] = ()  # claim ids whose value their quote does not give (F102)
-
-    def timeline(self) -> list[tuple[ValueReport, Citation]]:
-        """Every citation with its value, oldest publication first.
-
-        Read down, it shows a later report superseding an earlier one.
-        """
-        rows = [(value, cite) for value in self.values for cite in value.citations]
-        return sorted(rows, key=lambda row: date_key(row[1].published))
-
-
-@dataclass(frozen=True)
-class NameVariantReport:
-    canonical: str
-    spellings: tuple[str, ...]
-    claim_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ClaimRef:
-    """A claim, and who published the source it cites."""
-
-    claim_id: str
-    source: str
-    title: str | None
-    outlet: str | None
-
-
-@dataclass(frozen=True)
-class SpellingUse:
-    spelling: str  # as the aliases table writes it
-    claims: tuple[ClaimRef, ...]
-
-
-@dataclass(frozen=True)
-class AliasedSpellingReport:
-    """An alias entry whose spellings differ across claims, each with the claims using it."""
-
-    canonical: str
-    spellings: tuple[SpellingUse, ...]
-
-
-@dataclass(frozen=True)
-class QuoteProblem:
-    code: str
-    name: str
-    severity: str
-    message: str
-    location: Location
-    claim: str | None
-    diff: str | None
-
-    @property
-    def where(self) -> str:
-        """``path:line:column`` of the claim in the registry."""
-        return str(self.location)
-
-
-@dataclass(frozen=True)
-class Summary:
-    claims: int
-    sources: int
-    topics: int
-    conflicts: int
-    acknowledged: int
-    name_variants: int
-    quote_problems: int
-
-
-@dataclass(frozen=True)
-class Report:
-    registry: str  # the registry path as the user should see it
-    summary: Summary
-    topics: tuple[TopicReport, ...]
-    name_variants: tuple[NameVariantReport, ...]
-    quote_problems: tuple[QuoteProblem, ...]
-    aliased_spellings: tuple[AliasedSpellingReport, ...] = ()
-    unregistered: tuple[Finding, ...] = ()  # what ``claimlint discover`` finds
-
-
 def build(ctx: Context, diagnostics: Sequence[Diagnostic]) -> Report:
     """The report for a loaded context and the diagnostics ``check`` found."""
-    analyses, variants = analysis_of(ctx)
+    facts = ctx.facts
     return assemble(
         ctx.registry,
-        analyses,
-        variants,
+        facts.topics,
+        facts.variants,
         diagnostics,
         locate=lambda claim: locate_quote(ctx, claim),
-        aliased=aliased_spellings(ctx.registry, AliasIndex.build(ctx.registry.aliases)),
+        aliased=aliased_spellings(ctx.registry, facts.aliases),
         unregistered=discover_in(ctx),
     )
 
@@ -283,7 +154,7 @@ def topic_report(analysis: TopicAnalysis, cite: Callable[[str], Citation | None]
         citations = [c for c in map(cite, group.claim_ids) if c is not None]
         citations.sort(key=lambda c: date_key(c.published))
         values.append(ValueReport(group.fact.display, group.fact.origin, tuple(citations)))
-    values.sort(key=lambda v: min((date_key(c.published) for c in v.citations), default=_LAST))
+    values.sort(key=lambda v: min((date_key(c.published) for c in v.citations), default=UNDATED))
     latest = latest_value(values)
     values = [replace(v, latest=v is latest) for v in values]
     ack = topic.acknowledged
@@ -412,27 +283,3 @@ def quote_problems(diagnostics: Iterable[Diagnostic]) -> tuple[QuoteProblem, ...
         QuoteProblem(d.code, d.name, str(d.severity), d.message, d.location, d.claim, d.diff)
         for d in chosen
     )
-
-
-_LAST = (2, 0, 0, "")
-_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-
-
-def date_key(published: str | None) -> tuple[int, int, int, str]:
-    """Oldest first, by the latest day a (partial) date allows, then the earliest.
-
-    A date known only to the month or year sorts at that month's or year's end,
-    after the precise dates within it, since it cannot be shown to precede
-    them. Unreadable dates follow the readable ones; undated sources come last.
-    """
-    if not published:
-        return _LAST
-    match = _ISO.fullmatch(published.strip())
-    days = None
-    if match:
-        year, month, day = (int(g) if g else None for g in match.groups())
-        days = interval(year, month, day)
-    if days is None:
-        return (1, 0, 0, published)
-    first, last = days
-    return (0, last, first, published)

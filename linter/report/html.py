@@ -12,8 +12,9 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
+from linter.escape import visible
 from linter.report import unregistered
-from linter.report.build import (
+from linter.report.model import (
     AliasedSpellingReport,
     Citation,
     QuoteProblem,
@@ -33,7 +34,6 @@ from linter.report.present import (
     summary_items,
     unfound_note,
     value_note,
-    visible,
 )
 
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -117,7 +117,8 @@ def esc(value: object) -> str:
     ``://`` is written with ``&#58;`` so no URL appears in the file's bytes at
     all, even one quoted from a source; the reader still sees it as written.
     """
-    return html.escape(visible(str(value)), quote=True).replace("://", "&#58;//")
+    shown = visible(str(value), keep_whitespace=True)
+    return html.escape(shown, quote=True).replace("://", "&#58;//")
 
 
 def render(report: Report) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 from linter.diagnostics import Location, placement
 from linter.escape import safe_json
 from linter.report import unregistered
-from linter.report.build import AliasedSpellingReport, Citation, QuoteProblem, Report, TopicReport
+from linter.report.model import AliasedSpellingReport, Citation, QuoteProblem, Report, TopicReport
 from linter.report.present import summary_items
 
 VERSION = 1

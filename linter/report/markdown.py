@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from linter.escape import visible
 from linter.report import unregistered
-from linter.report.build import (
+from linter.report.model import (
     AliasedSpellingReport,
     Citation,
     QuoteProblem,
@@ -31,7 +32,6 @@ from linter.report.present import (
     summary_items,
     unfound_note,
     value_note,
-    visible,
 )
 
 # ASCII punctuation that means something inline in GitHub Markdown (``$`` starts maths).
@@ -44,7 +44,7 @@ _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 def text(value: object) -> str:
     """Inline text, safe anywhere on a line, table cells included (one line, escaped)."""
-    folded = _SPACE.sub(" ", visible(str(value))).strip()
+    folded = _SPACE.sub(" ", visible(str(value), keep_whitespace=True)).strip()
     return _SPECIAL.sub(r"\\\1", folded)
 
 

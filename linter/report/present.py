@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from linter import escape
-from linter.report.build import Citation, ClaimRef, Excerpt, Summary
+from linter.report.model import Citation, ClaimRef, Excerpt, Summary
 
 # status -> (symbol, label, what it means)
 STATUS = {
@@ -45,12 +45,6 @@ ALIASED_NOTE = (
 ALIASED_NONE = "No aliased name is spelled in more than one way in the claims."
 
 ELLIPSIS = "…"
-
-
-def visible(text: str) -> str:
-    """``text`` with every unsafe character escaped (``linter.escape``); whitespace is kept,
-    as the report's renderers fold it."""
-    return escape.visible(text, keep_whitespace=True)
 
 
 def _status(status: str) -> tuple[str, str, str]:
@@ -91,7 +85,8 @@ def excerpt_parts(excerpt: Excerpt) -> tuple[str, str, str]:
     """(before, quote, after) with ellipses where the source goes on, controls visible."""
     before = (ELLIPSIS if excerpt.clipped_before else "") + excerpt.before
     after = excerpt.after + (ELLIPSIS if excerpt.clipped_after else "")
-    return visible(before), visible(excerpt.quote), visible(after)
+    shown = (escape.visible(part, keep_whitespace=True) for part in (before, excerpt.quote, after))
+    return tuple(shown)  # type: ignore[return-value]
 
 
 def outlet_of(cite: Citation | ClaimRef) -> str:

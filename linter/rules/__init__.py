@@ -30,10 +30,6 @@ def all_rules() -> dict[str, Rule]:
     return dict(sorted(found.items()))
 
 
-def get(code: str) -> Rule:
-    return all_rules()[code]
-
-
 def by_name_or_code(key: str) -> Rule | None:
     """Look a rule up by code (``Q103``) or by name (``quote-meaning-changed``)."""
     rules = all_rules()

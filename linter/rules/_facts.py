@@ -6,14 +6,14 @@ from collections.abc import Iterator
 
 from linter.context import Context
 from linter.diagnostics import Location
-from linter.facts.analysis import analysis_of, claims_on
+from linter.facts.analysis import claims_on
 from linter.facts.model import Reading, TopicAnalysis
 from linter.model import Claim
 
 
 def topics(ctx: Context) -> Iterator[tuple[TopicAnalysis, list[tuple[Claim, Reading]]]]:
     """Each topic's analysis with its claims, each paired with what it reads as."""
-    for analysis in analysis_of(ctx)[0]:
+    for analysis in ctx.facts.topics:
         claims = claims_on(ctx.registry, analysis.topic.name)
         yield analysis, list(zip(claims, analysis.readings, strict=True))
 

@@ -58,8 +58,8 @@ def quote_diagnostics(
             source=source,
             score=round(verdict.score, 3) if verdict.score is not None else None,
             diff=verdict.diff,
+            cited=claim.source,
             details={
-                "cited": claim.source,
                 "holders": list(holders),
                 "changes": list(verdict.changes),
                 "suspects": list(verdict.suspects),

@@ -17,5 +17,5 @@ def source_diagnostics(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
                 problem.message,
                 claim.at("source"),
                 claim=claim.id,
-                details={"cited": claim.source},
+                cited=claim.source,
             )

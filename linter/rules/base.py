@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +52,8 @@ class Rule:
         score: float | None = None,
         diff: str | None = None,
         severity: Severity | None = None,
+        cited: str | None = None,
+        others: Iterable[str] | None = None,
         details: dict[str, Any] | None = None,
     ) -> Diagnostic:
         return Diagnostic(
@@ -64,6 +66,8 @@ class Rule:
             source=source,
             score=score,
             diff=diff,
+            cited=cited,
+            others=tuple(others) if others is not None else None,
             details=details or {},
         )
 

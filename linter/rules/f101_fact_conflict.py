@@ -45,7 +45,7 @@ from collections.abc import Iterator
 from linter.context import Context
 from linter.diagnostics import Diagnostic, Severity
 from linter.facts.model import Reading, TopicAnalysis
-from linter.model import Claim
+from linter.model import Claim, Kind
 from linter.rules._facts import topics, value_at
 from linter.rules.base import define
 
@@ -91,7 +91,7 @@ def _topic(analysis: TopicAnalysis, readings: list[tuple[Claim, Reading]]) -> It
             message += f"; {value} is not among the acknowledged values"
         elif ack is not None:
             message += "; a value not among the acknowledged ones contradicts it"
-        if topic.kind == "name" and severity is None:
+        if topic.kind == Kind.NAME and severity is None:
             message += (
                 "; these are different names, not spellings of one (a spelling variant "
                 "is F103); if they are one person, list them under one entry of 'aliases'"
@@ -101,11 +101,11 @@ def _topic(analysis: TopicAnalysis, readings: list[tuple[Claim, Reading]]) -> It
             value_at(claim),
             claim=claim.id,
             severity=severity,
+            others=others,
             details={
                 "topic": topic.name,
                 "value": reading.fact.display,
                 "origin": reading.fact.origin,
-                "others": others,
                 "other_values": [
                     {"claim": o, "source": sources.get(o), "value": facts[o].fact.display}
                     for o in others

@@ -60,7 +60,6 @@ from collections.abc import Iterator
 
 from linter.context import Context
 from linter.diagnostics import Diagnostic, Severity
-from linter.facts.analysis import analysis_of
 from linter.facts.names import norm, words
 from linter.rules.base import define
 
@@ -68,11 +67,10 @@ RULE = define("F103", "name-variant", Severity.WARNING, __doc__)
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    _, variants = analysis_of(ctx)
     claims = {}
     for claim in ctx.registry.claims:
         claims.setdefault(claim.id, claim)
-    for variant in variants:
+    for variant in ctx.facts.variants:
         majority = set(variant.by_spelling[0][1])
         for spelling, ids in variant.by_spelling[1:]:
             for claim_id in ids:
@@ -90,10 +88,10 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                     f"(e.g. - [{variant.canonical_guess}, {spelling}])",
                     claim.at("quote") if in_quote else claim.at("value"),
                     claim=claim.id,
+                    others=[c for _, i in others for c in i],
                     details={
                         "spelling": spelling,
                         "canonical_guess": variant.canonical_guess,
                         "spellings": list(variant.spellings),
-                        "others": [c for _, i in others for c in i],
                     },
                 )

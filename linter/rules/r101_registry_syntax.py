@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from linter.diagnostics import Diagnostic, Severity
+from linter.rules._registry import registry_diagnostics
 from linter.rules.base import define
 
 if TYPE_CHECKING:
@@ -39,4 +40,4 @@ RULE = define("R101", "registry-syntax", Severity.ERROR, __doc__)
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     """Found by the loader, which sees the YAML events; here they are only reported."""
-    yield from (d for d in ctx.registry.problems if d.code == RULE.code)
+    yield from registry_diagnostics(ctx, RULE)

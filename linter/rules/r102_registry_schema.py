@@ -33,7 +33,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from linter.diagnostics import Diagnostic, Severity
+from linter.model import Registry
+from linter.rules import all_rules, by_name_or_code
+from linter.rules._registry import registry_diagnostics
 from linter.rules.base import define
+from linter.suggest import closest
 
 if TYPE_CHECKING:
     from linter.context import Context
@@ -42,5 +46,27 @@ RULE = define("R102", "registry-schema", Severity.ERROR, __doc__)
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    """Found by the loader, which sees the YAML nodes; here they are only reported."""
-    yield from (d for d in ctx.registry.problems if d.code == RULE.code)
+    """The shapes the loader found wrong (only it sees the YAML nodes), then the
+    ``ignore`` codes no rule has (only the catalogue knows them)."""
+    yield from registry_diagnostics(ctx, RULE)
+    yield from unknown_ignores(ctx.registry)
+
+
+def unknown_ignores(registry: Registry) -> Iterator[Diagnostic]:
+    """An ``ignore:`` entry whose code is no rule's, with the code it most likely meant."""
+    codes = list(all_rules())
+    for entry in registry.ignored_codes:
+        if entry.code in codes:
+            continue
+        named = by_name_or_code(entry.code)
+        if named is not None and named.code != entry.code:
+            hint = f"; use the code '{named.code}'"
+        elif close := closest(entry.code, codes):
+            hint = f"; did you mean '{close}'?"
+        else:
+            hint = "; 'claimlint rules' lists them"
+        yield RULE.diagnostic(
+            f"unknown rule code '{entry.code}' in 'ignore' of {entry.label}{hint}",
+            entry.location,
+            claim=entry.claim,
+        )

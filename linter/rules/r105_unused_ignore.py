@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.model import Claim
+from linter.rules import all_rules
 from linter.rules.base import define
 
 RULE = define("R105", "unused-ignore", Severity.WARNING, __doc__)
@@ -39,13 +40,15 @@ def unused(claims: Iterable[Claim], used: set[tuple[int, str]]) -> Iterator[Diag
     """Diagnostics for every ignore entry not in ``used`` ((id(claim), code) pairs).
 
     Called by the checker after suppression, since only it knows what was suppressed.
+    A code that no rule has is R102's.
     """
+    codes = all_rules()
     for claim in claims:
         for code in claim.ignore:
-            if (id(claim), code) not in used:
+            if code in codes and (id(claim), code) not in used:
                 yield RULE.diagnostic(
                     f"'ignore: {code}' on claim '{claim.id}' suppressed nothing; remove it",
                     claim.ignore_keys.get(code, claim.at("ignore")),
                     claim=claim.id,
-                    details={"cited": claim.source},
+                    cited=claim.source,
                 )

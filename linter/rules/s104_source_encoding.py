@@ -42,5 +42,5 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 claim.at("source"),
                 claim=claim.id,
                 severity=Severity(note.severity),
-                details={"cited": claim.source},
+                cited=claim.source,
             )

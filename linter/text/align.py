@@ -3,7 +3,9 @@
 Candidate places come from the quote's most distinctive words voting for where it
 would start (the alignment diagonal), so only a few windows of each document
 are ever compared; rapidfuzz then aligns the quote inside each window and the
-ends are snapped to word boundaries.
+ends are snapped to word boundaries. A document is prepared once (``Aligned``):
+lowercased, and a long one indexed by word, so that what a quote costs depends
+on the quote and its windows, not on the document's length.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from linter.text.quote import WORD, in_word
 
 T = TypeVar("T")
 
-__all__ = ["Alignment", "align_piece", "describe_changes", "similarity", "word_diff"]
+__all__ = ["Aligned", "Alignment", "align_piece", "describe_changes", "similarity", "word_diff"]
 
 _BUCKET = 16  # characters per diagonal bucket
 _SEEDS = 8  # quote words used to vote (names and words first, then numbers)
@@ -40,6 +42,10 @@ _SNAP = 8  # word boundaries tried around each end of an aligned span
 # that end must be: the work per piece is then about linear in its length.
 _LONG = 300
 _EDGE = 150
+# A document this long is indexed by word when first aligned: scanning it for
+# each seed word of each quote (26 ms a quote at 1.4 MB) outgrows one pass over it
+# (about 60 ms a MB) after a few quotes; a shorter one is scanned, in microseconds.
+_INDEX_FROM = 32_768
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +92,44 @@ def _occurrences(text: str, word: str, limit: int) -> list[int]:
     return found
 
 
+class Aligned:
+    """A document's normalized text as alignment reads it: lowercased once, and if it
+    is long, with the word-aligned places of each word it holds (built on first use).
+
+    A word's places are exactly ``_occurrences``': a word-aligned occurrence is a
+    whole ``WORD`` token of the lowercased text, so the index serves every seed
+    that is one token itself (any other is scanned for, as before).
+    """
+
+    __slots__ = ("_index", "lower", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = text.lower()
+        self._index: dict[str, list[int]] | None = None
+
+    @property
+    def long(self) -> bool:
+        """Whether it pays to keep this (and its index) for the next quote."""
+        return len(self.text) >= _INDEX_FROM
+
+    def occurrences(self, word: str, limit: int) -> list[int]:
+        """Word-aligned places of lowercase ``word``, up to one more than ``limit``."""
+        if not self.long or WORD.fullmatch(word) is None:
+            return _occurrences(self.lower, word, limit)
+        if self._index is None:
+            self._index = _word_index(self.lower)
+        return self._index.get(word, [])[: limit + 1]
+
+
+def _word_index(text: str) -> dict[str, list[int]]:
+    """Where each ``WORD`` token of ``text`` starts (one pass: about 60 ms a MB)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for m in WORD.finditer(text):
+        index[m.group()].append(m.start())
+    return dict(index)
+
+
 def _distinctive(piece: str) -> list[tuple[str, int]]:
     """The piece's words most likely rare in a document, with their offsets.
 
@@ -105,7 +149,7 @@ def _distinctive(piece: str) -> list[tuple[str, int]]:
     return [(w, words[w][1]) for w in ranked]
 
 
-def _diagonals(piece: str, text_lower: str, slack: int) -> list[int]:
+def _diagonals(piece: str, doc: Aligned, slack: int) -> list[int]:
     """Likely start offsets of the piece in the text, best first.
 
     Each occurrence of a quote word votes for where the quote would start,
@@ -115,7 +159,7 @@ def _diagonals(piece: str, text_lower: str, slack: int) -> list[int]:
     votes: dict[int, float] = defaultdict(float)
     telling = 0  # words found only a few times: enough of them settle the question
     for word, offset in _distinctive(piece):
-        hits = _occurrences(text_lower, word, _MAX_HITS)
+        hits = doc.occurrences(word, _MAX_HITS)
         if len(hits) > _MAX_HITS:
             continue
         for at in hits:
@@ -134,7 +178,7 @@ def _diagonals(piece: str, text_lower: str, slack: int) -> list[int]:
             picked.append(bucket)
     starts = [max(0, b * _BUCKET) for b in picked]
     if len(starts) > _WINDOWS:
-        starts = _closest(piece.lower(), text_lower, starts, slack)[:_WINDOWS]
+        starts = _closest(piece.lower(), doc.lower, starts, slack)[:_WINDOWS]
     return starts
 
 
@@ -204,14 +248,15 @@ def _refine(piece: str, text: str, s: int, e: int) -> Alignment | None:
     return Alignment(start, end, fuzz.ratio(piece, text[start:end]) / 100)
 
 
-def align_piece(piece: str, text: str, text_lower: str) -> Alignment | None:
-    """The closest word-aligned span of ``text`` to ``piece`` (both normalized), or None."""
+def align_piece(piece: str, doc: Aligned) -> Alignment | None:
+    """The closest word-aligned span of ``doc`` to ``piece`` (both normalized), or None."""
+    text, text_lower = doc.text, doc.lower
     if not piece or not text:
         return None
     piece_lower = piece.lower()
     slack = 16 + len(piece) // 5
     best: Alignment | None = None
-    for diagonal in _diagonals(piece, text_lower, slack):
+    for diagonal in _diagonals(piece, doc, slack):
         lo = max(0, diagonal - slack)
         hi = min(len(text), diagonal + len(piece) + slack)
         found = _place(piece_lower, text_lower[lo:hi], slack)

@@ -1,7 +1,7 @@
 """Which documents may hold a quote: the corpus vote over the quotes' rare words.
 
 The matcher scans the corpus once for the pending quotes' vocabulary and hands
-the postings (``word -> documents holding it``) here. A quote's rarest interior
+the postings (``word -> documents holding it``, each document once) here. A quote's rarest interior
 tokens, intersected, name the documents that may hold it verbatim; its rarest
 words, weighted by rarity, vote for the few documents worth aligning.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from linter.text.quote import Quote
@@ -89,40 +89,43 @@ def _vote(quote: Quote, cited: str, postings: Postings, documents: int) -> list[
     ends with. A changed word may itself be one of the rare ones, so a
     document may always lack one of them.
     """
-    # Sets are built only for words rare enough to vote: a common word's
-    # corpus-long list costs more to copy than the whole vote.
+    # A posting lists each document once, so its length is the word's count; sets
+    # are built only for edge words (whose forms merge), never for common words.
     common = max(2, documents * _COMMON_SHARE)
-    where: dict[str, set[str]] = {}
+    where: dict[str, Collection[str]] = {}
     too_common: set[str] = set()
     for w in quote.tokens:
         if (docs := postings.get(w)) is not None:
             if len(docs) > common:
                 too_common.add(w)
             else:
-                where[w] = set(docs)
+                where[w] = docs
     for forms in quote.edges:
         key = min(forms)
         lists = [found for f in forms if (found := postings.get(f))]
         if key in too_common or not lists:
             continue
         small = all(len(found) <= common for found in lists)
-        merged = where.get(key, set()).union(*lists) if small else set()
+        merged = set(where.get(key, ())).union(*lists) if small else set()
         if not small or len(merged) > common:
             too_common.add(key)
             where.pop(key, None)
         else:
             where[key] = merged
-    known = list(where)
-    rare = sorted(known, key=lambda w: (len(where[w]), w))[:_VOTE_WORDS]
-    weight = {w: math.log(documents / len(where[w])) + 1 for w in rare}
+    rare = sorted(where, key=lambda w: (len(where[w]), w))[:_VOTE_WORDS]
+    need = max(1, min(math.ceil(len(rare) * _VOTE_SHARE), len(rare) - 1))
+    # A document holding ``need`` of the rare words holds one of the rarest
+    # ``len(rare) - need + 1``: only those are counted, at C speed per word.
+    voters: set[str] = set().union(*(where[w] for w in rare[: len(rare) - need + 1]))
+    voters.discard(cited)
     votes: Counter[str] = Counter()
     score: dict[str, float] = defaultdict(float)
     for word in rare:
-        for path in where[word]:
+        weight = math.log(documents / len(where[word])) + 1
+        for path in voters.intersection(where[word]):
             votes[path] += 1
-            score[path] += weight[word]
-    need = max(1, min(math.ceil(len(rare) * _VOTE_SHARE), len(rare) - 1))
-    ranked = [p for p, n in votes.items() if n >= need and p != cited]
+            score[path] += weight
+    ranked = [p for p, n in votes.items() if n >= need]
     ranked.sort(key=lambda p: (-score[p], p))
     # Documents sharing boilerplate ("The issue is available in denominations
     # of ...") tie on every word: only aligning tells them apart.

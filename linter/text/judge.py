@@ -13,6 +13,7 @@ import itertools
 from dataclasses import dataclass
 
 from linter.text.align import (
+    Aligned,
     Alignment,
     align_piece,
     describe_changes,
@@ -51,18 +52,17 @@ class Near:
         return [self.text[p.start : p.end] for p in self.pieces]
 
 
-def near(quote: Quote, path: str, text: str) -> Near | None:
-    """Each piece of ``quote`` aligned in ``text``, or None where one has no near match."""
+def near(quote: Quote, path: str, doc: Aligned) -> Near | None:
+    """Each piece of ``quote`` aligned in ``doc``, or None where one has no near match."""
     pieces = []
-    lower = text.lower()  # not kept: memory matters more than 20 µs
     for piece in quote.plain:
-        found = align_piece(piece, text, lower)
+        found = align_piece(piece, doc)
         if found is None:
             return None
         pieces.append(found)
     weights = [len(p) for p in quote.plain]
     score = sum(w * a.score for w, a in zip(weights, pieces, strict=True)) / sum(weights)
-    return Near(path, text, pieces, score)
+    return Near(path, doc.text, pieces, score)
 
 
 def judge(quote: Quote, match: Near, span: Span) -> Verdict:

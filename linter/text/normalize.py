@@ -15,7 +15,6 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import accumulate
 
 __all__ = ["DASH", "Normalized", "normalize", "normalize_text"]
@@ -137,15 +136,6 @@ class Normalized:
             start = start if start is not None else self._end(len(self.text))
             return start, start
         return self._start(i), self._end(j)
-
-    @cached_property
-    def offsets(self) -> list[int]:
-        """``offsets[i]`` is where normalized character ``i`` starts in the original.
-
-        ``len(offsets) == len(text) + 1``; the last entry is where the text ends.
-        """
-        ends = self._end(len(self.text)) if self.text else 0
-        return [self._start(i) for i in range(len(self.text))] + [ends]
 
 
 def _specials(text: str, begin: int, finish: int) -> Iterator[re.Match[str]]:
@@ -299,6 +289,15 @@ class NormalizedDocument:
             return self._norm_starts[k + 1] - 1 - self._norm_starts[k]
         return len(self.text) - self._norm_starts[k]
 
+    def _unchanged(self, k: int) -> bool:
+        """Whether block ``k`` is its normalized text as it stands (most prose is):
+        then its offsets map one to one, and no map need be built."""
+        start, end = self._orig_starts[k], self._orig_ends[k]
+        at = self._norm_starts[k]
+        return end - start == self._block_len(k) and self.text.startswith(
+            self.original[start:end], at
+        )
+
     def _locate(self, i: int) -> tuple[int, int]:
         """The block holding normalized offset ``i``, and ``i`` within that block."""
         k = bisect_right(self._norm_starts, i) - 1
@@ -314,6 +313,8 @@ class NormalizedDocument:
         block = None
         if local >= self._block_len(k):  # the space joining two blocks
             start = self._orig_ends[k]
+        elif self._unchanged(k):
+            start = self._orig_starts[k] + local
         else:
             block = self._block(k)
             start = self._orig_starts[k] + block.original_span(local, local + 1)[0]
@@ -322,6 +323,8 @@ class NormalizedDocument:
         m, last = self._locate(j - 1)
         if last >= self._block_len(m):
             end = self._orig_starts[m + 1]
+        elif self._unchanged(m):
+            end = self._orig_starts[m] + last + 1
         else:
             if m != k or block is None:
                 block = self._block(m)

@@ -244,21 +244,6 @@ class Quote:
         return [chunk.split(" ")[1:-1] for piece in self.pieces for chunk in _split(piece)[0::2]]
 
     @cached_property
-    def required(self) -> frozenset[str | tuple[str, str, str]]:
-        """Tokens and token trigrams every verbatim holder's tokens must include."""
-        keys: set[str | tuple[str, str, str]] = set()
-        for tokens in self.chunks:
-            if len(tokens) >= 3:
-                keys.update(zip(tokens, tokens[1:], tokens[2:], strict=False))
-            else:
-                keys.update(tokens)
-        return frozenset(keys)
-
-    @cached_property
-    def trigrams(self) -> frozenset[tuple[str, str, str]]:
-        return frozenset(k for k in self.required if isinstance(k, tuple))
-
-    @cached_property
     def tokens(self) -> frozenset[str]:
         """Interior tokens: they pick documents that may hold a near match."""
         return frozenset(t for tokens in self.chunks for t in tokens)

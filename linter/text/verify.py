@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TypeVar
 
+from linter.text.align import Aligned
 from linter.text.candidates import Candidates, Narrowing, pick, vocabulary
 from linter.text.judge import Near, editorial_changes, judge, near, only_meaning_differs
 from linter.text.lookalike import find_suspects
@@ -49,15 +50,25 @@ _EMPTY = Verdict(Outcome.NOT_FOUND)  # a quote with no words of its own
 class _Doc:
     """One document, normalized on first use (only its normalized text is kept)."""
 
-    __slots__ = ("norm", "path")
+    __slots__ = ("_aligned", "norm", "path")
 
     def __init__(self, path: str, norm: NormalizedDocument) -> None:
         self.path = path
         self.norm = norm
+        self._aligned: Aligned | None = None
 
     @property
     def text(self) -> str:
         return self.norm.text
+
+    def aligned(self) -> Aligned:
+        """The text prepared for alignment; kept for the next quote where it is long."""
+        if self._aligned is not None:
+            return self._aligned
+        found = Aligned(self.text)
+        if found.long:
+            self._aligned = found
+        return found
 
     def span(self, start: int, end: int, *, deferred: bool = False) -> Span:
         if deferred:  # in a worker: the parent maps it (see ``_Deferred``)
@@ -284,10 +295,10 @@ class QuoteMatcher:
                 holders=tuple(d.path for d, _ in holders),
             )
         cited_doc = self._doc(cited)
-        where = near(quote, cited, cited_doc.text) if cited_doc else None
+        where = near(quote, cited, cited_doc.aligned()) if cited_doc else None
         if where and where.score >= self.threshold:
             return self._judge(quote, where)
-        others = [n for p in found.near if (n := near(quote, p, self._doc(p).text))]  # type: ignore[union-attr]
+        others = [n for p in found.near if (n := near(quote, p, self._doc(p).aligned()))]  # type: ignore[union-attr]
         others.sort(key=lambda n: (-n.score, n.path))
         close = [n for n in others if n.score >= self.threshold]
         if close:

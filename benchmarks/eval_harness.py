@@ -2,7 +2,8 @@
 
 Shared by ``tests/test_eval.py`` (which asserts on the scores) and
 ``benchmarks/eval_figures.py`` (which prints them), so both measure the same
-thing. Cases live in ``quotes.yaml`` and ``facts.yaml`` next to this file; a
+thing. Cases live in ``tests/eval/quotes.yaml`` and ``facts.yaml`` (data only:
+nothing there is imported, and nothing there imports); a
 workspace holds copies of the seeds and fixtures, one registry for all quote
 cases and one registry per fact case (aliases and name variants are
 registry-wide, so fact cases must not see each other).
@@ -25,8 +26,8 @@ import yaml
 # What each expected outcome means in rule codes; "verbatim" is the absence of all four.
 from linter.rules.outcomes import CODE_OUTCOME, OUTCOMES
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent.parent
+REPO = Path(__file__).resolve().parent.parent
+HERE = REPO / "tests" / "eval"  # the labeled cases and their fixtures
 SEEDS = REPO / "seeds"
 FIXTURES = HERE / "sources"
 
