@@ -492,15 +492,21 @@ def _digit_changed(text: str, lo: int, rng: random.Random) -> tuple[str, str, st
 def repetitive(work: Sample, plan: list[Claim], count: int, rng: random.Random) -> list[Claim]:
     """Pages repeating real sentences, added to the sample, and claims quoting their repeats.
 
-    Templates come from documents no other claim uses, so the classes do not interact;
+    Templates come from documents no other claim uses, so the classes do not interact
+    (documents that others use only once these run out, in a small sample);
     the template's own document stays in the corpus as a near match elsewhere.
     """
     used = {c.cited for c in plan} | {c.holder for c in plan}
-    free = [d for d in sorted(work.by_doc) if d not in used]
-    rng.shuffle(free)
-    # Two numbers at least, so that one changed digit leaves its line the closest.
-    multi = [(d, s) for d in free for s in work.by_doc[d] if _numbered(s) >= 2]
-    rng.shuffle(multi)
+    free: list[str] = []  # popped from the end: unused documents first
+    multi: list[tuple[str, str]] = []
+    for taken in (True, False):
+        docs = [d for d in sorted(work.by_doc) if (d in used) == taken]
+        rng.shuffle(docs)
+        # Two numbers at least, so that one changed digit leaves its line the closest.
+        numbered = [(d, s) for d in docs for s in work.by_doc[d] if _numbered(s) >= 2]
+        rng.shuffle(numbered)
+        free += docs
+        multi += numbered
     out: list[Claim] = []
     pages: list[tuple[str, str]] = []
     while len(out) < count and (multi or len(free) >= _CAPTION_SENTENCES):
