@@ -91,6 +91,17 @@ def _opened(key: str, raw: object) -> str:
     return value if check == _check(key, value) else ""
 
 
+def _stored(key: str) -> str:
+    """A key as SQLite can hold it: a path that was not UTF-8 (its bytes kept as lone
+    surrogates) cannot be bound as text, so it is stored as NUL and its bytes in hex,
+    which no path can clash with (a path holds no NUL)."""
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        return "\0" + key.encode("utf-8", "surrogatepass").hex()
+    return key
+
+
 class VerdictCache:
     """SQLite store of encoded verdicts. Every failure degrades to "not cached"."""
 
@@ -140,15 +151,17 @@ class VerdictCache:
         if self._db is None:
             return []
         found = []
-        wanted = list(dict.fromkeys(keys))
+        wanted = {_stored(key): key for key in keys}
+        stored = list(wanted)
         try:
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i : i + 500]
+            for i in range(0, len(stored), 500):
+                chunk = stored[i : i + 500]
                 marks = ",".join("?" * len(chunk))
-                for key, raw in self._db.execute(
+                for row_key, raw in self._db.execute(
                     f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk
                 ):
-                    value = _opened(key, raw)
+                    key = wanted.get(row_key) if isinstance(row_key, str) else None
+                    value = _opened(key, raw) if key is not None else ""
                     if value:
                         found.append((key, value))
         except sqlite3.Error:
@@ -162,7 +175,7 @@ class VerdictCache:
             with self._db:
                 self._db.executemany(
                     f"INSERT OR REPLACE INTO {table} VALUES (?, ?)",
-                    ((key, _sealed(key, value)) for key, value in rows),
+                    ((_stored(key), _sealed(key, value)) for key, value in rows),
                 )
         except sqlite3.Error:
             pass
@@ -176,7 +189,7 @@ class VerdictCache:
             return None
         try:
             query = "SELECT value FROM extracts WHERE key = ?"
-            row = self._db.execute(query, (key,)).fetchone()
+            row = self._db.execute(query, (_stored(key),)).fetchone()
         except sqlite3.Error:
             return None
         return (_opened(key, row[0]) or None) if row else None
@@ -187,7 +200,8 @@ class VerdictCache:
         try:
             with self._db:
                 self._db.execute(
-                    "INSERT OR REPLACE INTO extracts VALUES (?, ?)", (key, _sealed(key, value))
+                    "INSERT OR REPLACE INTO extracts VALUES (?, ?)",
+                    (_stored(key), _sealed(key, value)),
                 )
         except sqlite3.Error:
             pass
