@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from linter.discover.group import SERIES, WINDOW_DAYS, Weights, days_apart
+from linter.discover.group import SERIES, WINDOW_DAYS, Weights, days_apart, overlap
 from linter.discover.model import Statement
 from linter.discover.statements import ROLE_TOOK_PART, ROLES_AGREE, compatible_offices
 
@@ -195,11 +195,7 @@ def _firsts(a, b, weights, canon) -> list[tuple[Statement, Statement]]:
 
 
 def _share(a: Statement, b: Statement, weights: Weights) -> float:
-    shared = a.words & b.words
-    if len(shared) < MIN_DATE_WORDS:
-        return 0.0
-    lighter = min(sum(map(weights.word, a.words)), sum(map(weights.word, b.words)))
-    return sum(map(weights.word, shared)) / lighter if lighter else 0.0
+    return overlap(a.words, b.words, weights, MIN_DATE_WORDS)
 
 
 def _own_day(s: Statement) -> bool:

@@ -173,13 +173,19 @@ def _has_value(x: Amount, y: Amount) -> bool:
     return y.display in x.values
 
 
+def overlap(a: frozenset[str], b: frozenset[str], weights: Weights, least: int) -> float:
+    """The share of the lighter word set's weight that the other set also holds (0 under
+    `least` shared words): how much two sentences are about the same thing."""
+    shared = a & b
+    if len(shared) < least:
+        return 0.0
+    lighter = min(sum(map(weights.word, a)), sum(map(weights.word, b)))
+    return sum(map(weights.word, shared)) / lighter if lighter else 0.0
+
+
 def shared_weight(a: Amount, b: Amount, weights: Weights) -> float:
     """The share of the lighter sentence's rare words the other sentence also uses."""
-    shared = a.context & b.context
-    if len(shared) < MIN_SHARED_WORDS:
-        return 0.0
-    lighter = min(sum(map(weights.word, a.context)), sum(map(weights.word, b.context)))
-    return sum(map(weights.word, shared)) / lighter if lighter else 0.0
+    return overlap(a.context, b.context, weights, MIN_SHARED_WORDS)
 
 
 def conflicting_pairs(

@@ -20,6 +20,7 @@ from linter.discover.model import Sentence, Statement
 from linter.facts.dates import find_dates, interval
 from linter.facts.names import _FUNCTION_WORDS, norm, stem
 from linter.facts.variants import names_in
+from linter.text.numbers import UNITS
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|\d[\d,.]*|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -530,20 +531,8 @@ _TIMES = re.compile(
 _ONE_EARLIER = re.compile(
     r"(?i)\b(?:an?|one) (?:previous|earlier|prior) (?:attempt|bid|effort|try)\b"
 )
-_NUMBER_WORDS = {
-    "once": 1,
-    "twice": 2,
-    "thrice": 3,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+# "once", "twice", "thrice" and the number words of text.numbers.
+_NUMBER_WORDS = {"once": 1, "twice": 2, "thrice": 3} | UNITS
 
 
 def frequencies(
