@@ -47,7 +47,15 @@ _TITLE_STOP_TEXT = """the a an of to in on for and or at by with from as is its 
     nine six months mths dividend sets raises cuts"""
 _TITLE_STOP = frozenset(_TITLE_STOP_TEXT.split())
 # Which finding kinds answer which kinds of labeled disagreement.
-_KINDS = {"count": {"count", "quantity"}, "duration": {"duration"}, "name": {"name"}}
+_KINDS = {
+    "count": {"count", "quantity", "frequency"},
+    "duration": {"duration"},
+    "name": {"name", "body"},
+    "title": {"title"},
+    "date": {"date"},
+    "role": {"role"},
+    "text": {"first"},
+}
 
 
 # --- seeds ---------------------------------------------------------------------------

@@ -14,7 +14,12 @@ builds one registry of claims drawn from their sentences:
   be Q103, and the message must name the edited token;
 - word edits that change no number or negation (Q102);
 - misattributed quotes, verbatim or with one word changed, cited to another
-  document (Q104 naming the holder) and fabricated ones (Q101).
+  document (Q104 naming the holder) and fabricated ones (Q101);
+- repetitive pages made of real sentences: a listing repeating one sentence ~40
+  times with other numbers, and a gallery whose captions "Image N of 44: ..." cycle
+  through a few sentences. A repeat quoted verbatim passes; one digit (or the image
+  number) changed is Q103, one word changed Q102, each where it is cited and, where
+  one line is the closest, on that line.
 
 claimlint runs once on the registry, through the real CLI with JSON output. The
 script prints the figure per class, per token shape and weighted by how often each
@@ -95,6 +100,7 @@ class Claim:
     original: str = ""  # for edits: the source's token
     holder: str = ""  # for misattributed: the document that holds it
     sentence: str = ""
+    line: int = 0  # for repetitive pages: the line the diagnostic must point at (0: any)
 
 
 def sentences(text: str) -> list[str]:
@@ -392,6 +398,7 @@ def build(out: Path, work: Sample, claims: int, seed: int) -> list[Claim]:
                 )
             )
             made += 1
+    plan += repetitive(work, plan, round(0.06 * claims), random.Random(f"{seed}-repetitive"))
     for number, claim in enumerate(plan):
         claim.id = f"c{number:05d}"
     write(out, work, plan)
@@ -439,6 +446,136 @@ def _make(kind: str, doc: str, sentence: str, work: Sample, ids: list[str], rng)
     if said(work, quote):
         return None
     return Claim("", "fabricated", doc, quote, "not-found")
+
+
+# --- repetitive pages ------------------------------------------------------------------
+
+_RUN = re.compile(r"\d+")
+_PAGE_LINES = 40  # repeats of a listing's sentence
+_CAPTIONS = 44  # captions of a gallery ...
+_CAPTION_SENTENCES = 4  # ... cycling through this many sentences
+_PER_PAGE = 8  # claims per repetitive page
+
+
+def _shifted(sentence: str, k: int) -> str:
+    """The sentence with every number raised by ``k``: "2.37 dlrs" -> "3.38 dlrs" for 1.
+
+    Digits after a dot or comma keep their width ("1.81" + 23 is "24.04").
+    """
+
+    def shift(m: re.Match[str]) -> str:
+        run, width = m.group(), len(m.group())
+        if m.start() > 0 and sentence[m.start() - 1] in ".,":
+            return str((int(run) + k) % 10**width).zfill(width)
+        return str(int(run) + k).zfill(width)
+
+    return _RUN.sub(shift, sentence)
+
+
+def _numbered(sentence: str) -> int:
+    """How many of the sentence's tokens hold a digit."""
+    return sum(bool(_RUN.search(core)) for _, _, core in tokens(sentence))
+
+
+def _digit_changed(text: str, lo: int, rng: random.Random) -> tuple[str, str, str] | None:
+    """``text`` with one digit at or after ``lo`` changed: (text, new token, old token)."""
+    found = [(s, e, core) for s, e, core in tokens(text) if s >= lo and _RUN.search(core)]
+    if not found:
+        return None
+    start, end, core = rng.choice(found)
+    new = edit_token(core, "integer", rng)
+    if new is None:
+        return None
+    return text[:start] + new + text[end:], new, core
+
+
+def repetitive(work: Sample, plan: list[Claim], count: int, rng: random.Random) -> list[Claim]:
+    """Pages repeating real sentences, added to the sample, and claims quoting their repeats.
+
+    Templates come from documents no other claim uses, so the classes do not interact
+    (documents that others use only once these run out, in a small sample);
+    the template's own document stays in the corpus as a near match elsewhere.
+    """
+    used = {c.cited for c in plan} | {c.holder for c in plan}
+    free: list[str] = []  # popped from the end: unused documents first
+    multi: list[tuple[str, str]] = []
+    for taken in (True, False):
+        docs = [d for d in sorted(work.by_doc) if (d in used) == taken]
+        rng.shuffle(docs)
+        # Two numbers at least, so that one changed digit leaves its line the closest.
+        numbered = [(d, s) for d in docs for s in work.by_doc[d] if _numbered(s) >= 2]
+        rng.shuffle(numbered)
+        free += docs
+        multi += numbered
+    out: list[Claim] = []
+    pages: list[tuple[str, str]] = []
+    while len(out) < count and (multi or len(free) >= _CAPTION_SENTENCES):
+        name = f"repeat-{len(pages):03d}"
+        if len(pages) % 2 == 0 and multi:
+            _, sentence = multi.pop()
+            lines = [_shifted(sentence, k) for k in range(1, _PAGE_LINES + 1)]
+            kind = "listing"
+        else:
+            picks = [free.pop() for _ in range(_CAPTION_SENTENCES)]
+            sents = [rng.choice(work.by_doc[d]) for d in picks]
+            lines = [
+                f"Image {n} of {_CAPTIONS}: {sents[n % len(sents)]}"
+                for n in range(1, _CAPTIONS + 1)
+            ]
+            kind = "gallery"
+        text = "\n".join(lines) + "\n"
+        work.joined += "\n" + light_normalize(" ".join(text.split()))
+        pages.append((name, text))
+        for _ in range(_PER_PAGE):
+            claim = _repeat_claim(kind, name, lines, work, rng)
+            if claim is not None and len(out) < count:
+                out.append(claim)
+    work.docs.extend(pages)
+    return out
+
+
+def _repeat_claim(
+    kind: str, doc: str, lines: list[str], work: Sample, rng: random.Random
+) -> Claim | None:
+    """One claim on a repetitive page: a repeat verbatim, a digit or a word changed."""
+    at = rng.randrange(len(lines))
+    line = lines[at]
+    head = line.index(": ") + 2 if kind == "gallery" else 0
+    what = rng.choice(["verbatim", "digit", "word", "image number" if head else "digit"])
+    if what == "verbatim":
+        return Claim("", f"repetitive {kind}: a repeat", doc, line, "verbatim", sentence=line)
+    if what == "word":
+        quote = inexact(line, rng)
+        expect, token, original = "inexact", "", ""
+    elif what == "digit":
+        changed = _digit_changed(line, head, rng)
+        if changed is None:
+            return None
+        (quote, token, original), expect = changed, "meaning-changed"
+    else:  # another caption's number on this caption's sentence
+        mine = (at + 1) % _CAPTION_SENTENCES  # the sentence of caption at + 1
+        other = rng.choice([n for n in range(1, len(lines) + 1) if n % _CAPTION_SENTENCES != mine])
+        quote = f"Image {other}{line[line.index(' of ') :]}"
+        token, original, expect = str(other), "", "meaning-changed"
+    if quote is None or said(work, quote):
+        return None
+    # The closest line is the one changed, except for an image number: any caption
+    # with the same sentence is as close. A changed number that another line has
+    # makes that line (differing in one other number) as close: no one answer.
+    others = (core for n, o in enumerate(lines) if n != at for _, _, core in tokens(o))
+    if what == "digit" and not head and token in others:
+        return None
+    return Claim(
+        "",
+        f"repetitive {kind}: one {what} changed",
+        doc,
+        quote,
+        expect,
+        token=token,
+        original=original,
+        sentence=line,
+        line=0 if what == "image number" else at + 1,
+    )
 
 
 def write(out: Path, work: Sample, plan: list[Claim]) -> None:
@@ -493,6 +630,8 @@ def judge(folder: Path, plan: list[Claim]) -> tuple[list[Result], float]:
         ok = got == claim.expect
         if ok and claim.expect == "misattributed":
             ok = claim.holder in holders
+        if ok and claim.line:  # a repetitive page: the closest line, not another repeat
+            ok = ((diag or {}).get("source") or {}).get("line") == claim.line
         named = claim.expect != "meaning-changed" or (ok and _names(message, claim))
         results.append(Result(claim, got, message, holders, ok, named))
     return results, run.seconds
@@ -512,7 +651,7 @@ def report(results: list[Result], work: Sample, misses: int) -> None:
     by_kind: dict[str, list[Result]] = defaultdict(list)
     by_shape: dict[str, list[Result]] = defaultdict(list)
     for r in results:
-        by_kind[r.claim.kind if r.claim.expect != "meaning-changed" else "single edit"].append(r)
+        by_kind[r.claim.kind if not r.claim.shape else "single edit"].append(r)
         if r.claim.shape:
             by_shape[r.claim.shape].append(r)
     print("\n| class | claims | expected | right | rate | what else came back |")
@@ -548,7 +687,7 @@ def report(results: list[Result], work: Sample, misses: int) -> None:
             + (", ".join(f"{k} {n}" for k, n in other.most_common()) or "-")
             + " |"
         )
-    edits_ = [r for r in results if r.claim.expect == "meaning-changed"]
+    edits_ = [r for r in results if r.claim.shape]
     right = sum(r.ok for r in edits_)
     print(
         f"\nsingle edits: {right} of {len(edits_)} Q103 ({pct(right, len(edits_))});"
@@ -558,7 +697,10 @@ def report(results: list[Result], work: Sample, misses: int) -> None:
     )
     passing = [r for r in results if r.claim.expect == "verbatim"]
     alarms = sum(not r.ok for r in passing)
-    print(f"false alarms on verbatim, sub-span and typographic quotes: {alarms} of {len(passing)}")
+    print(
+        "false alarms on verbatim, sub-span, typographic and repeated quotes:"
+        f" {alarms} of {len(passing)}"
+    )
     wrong = [r for r in results if not r.ok or not r.named]
     if wrong:
         print(f"\nmisses ({len(wrong)}; the first {min(misses, len(wrong))}):")

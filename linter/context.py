@@ -8,6 +8,7 @@ report (``facts``). Both are cached properties, computed on first use.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -66,54 +67,38 @@ class Context:
         return {id(claim): verdict for (claim, _), verdict in zip(checkable, verdicts, strict=True)}
 
     def _verify(self, items: list[tuple[str, str]]) -> list[Verdict]:
+        return self._verify_counted(items)[0]
+
+    def _verify_counted(
+        self, items: list[tuple[str, str]], prepared: Callable[[str], tuple | None] | None = None
+    ) -> tuple[list[Verdict], dict[str, int], dict[str, tuple]]:
+        """The verdicts; how many documents hold each word the corpus pass read; and the
+        documents normalized (not ``prepared`` by an earlier run), by key."""
         from linter.text.verify import QuoteMatcher
 
         # Serial: forked workers ship normalized texts back to the parent, which
         # measured slower (1.3x the wall time) and twice the memory (issue 11).
-        matcher = QuoteMatcher(self.corpus.texts(), threshold=self.config.threshold, workers=1)
-        return matcher.verify_many(items)
+        matcher = QuoteMatcher(
+            self.corpus.texts(), threshold=self.config.threshold, workers=1, prepared=prepared
+        )
+        verdicts = matcher.verify_many(items)
+        states = {p: s for p in matcher.normalized if (s := matcher.state(p)) is not None}
+        return verdicts, matcher.counts, states
 
     def _verify_cached(self, items: list[tuple[str, str]]) -> list[Verdict]:
-        """Verdicts from the cache where their inputs are unchanged; the rest computed and stored.
-
-        A verbatim verdict depends only on the cited document; any other also on
-        the whole corpus, so it is keyed by the corpus fingerprint.
-        """
+        """Verdicts from the cache where their inputs are unchanged; the rest computed
+        and stored (``linter.cache.verdicts``: which edits a verdict depends on)."""
         from linter import cache
-        from linter.text.verdict import Outcome
 
         store = cache.VerdictCache(cache.cache_folder())
         try:
-            documents = self.corpus.documents
-            threshold = self.config.threshold
-            local = [cache.verdict_key(q, k, documents[k].digest, threshold) for q, k in items]
-            found = store.get_many(local)
-            results: list[Verdict | None] = [
-                v if (v := found.get(key)) and v.outcome is Outcome.VERBATIM else None
-                for key in local
-            ]
-            if any(r is None for r in results):
-                fingerprint = cache.corpus_fingerprint(
-                    {key: doc.digest for key, doc in documents.items()}
-                )
-                wide = {
-                    i: cache.verdict_key(q, k, fingerprint, threshold)
-                    for i, ((q, k), r) in enumerate(zip(items, results, strict=True))
-                    if r is None
-                }
-                found = store.get_many(wide.values())
-                for i, key in wide.items():
-                    results[i] = found.get(key)
-                missing = [i for i, r in enumerate(results) if r is None]
-                if missing:
-                    fresh = self._verify([items[i] for i in missing])
-                    stored = []
-                    for i, verdict in zip(missing, fresh, strict=True):
-                        results[i] = verdict
-                        key = local[i] if verdict.outcome is Outcome.VERBATIM else wide[i]
-                        stored.append((key, verdict))
-                    store.put_many(stored)
-            return results  # type: ignore[return-value]
+            return cache.verdicts(
+                store,
+                self.corpus.documents,
+                items,
+                self.config.threshold,
+                self._verify_counted,
+            )
         finally:
             store.close()
 
@@ -121,6 +106,14 @@ class Context:
         """A located source span for a diagnostic."""
         if span is None or span.doc not in self.corpus.documents:
             return None
+        doc = self.corpus.documents[span.doc]
+        if doc.kept is None and self.config.cache:  # not read this run: located before?
+            found = self._places.get((span.doc, span.start, span.end))
+            if found is not None:
+                return found
+        return self._located(span)
+
+    def _located(self, span: Span) -> SourceSpan:
         doc = self.corpus.documents[span.doc]
         place = doc.place(span.start)
         return SourceSpan(
@@ -132,6 +125,36 @@ class Context:
             end=span.end,
             **place.located(),
         )
+
+    @cached_property
+    def _places(self) -> dict[tuple[str, int, int], SourceSpan]:
+        """Every verdict's span in a document not read this run, located once ever: the
+        place is kept by content hash (``linter.cache``), so a warm run reads no source."""
+        from linter import cache
+
+        documents = self.corpus.documents
+        spans = {
+            (v.span.doc, v.span.start, v.span.end): v.span
+            for v in self.verdicts.values()
+            if v.span is not None and v.span.doc in documents and documents[v.span.doc].kept is None
+        }
+        if not spans:
+            return {}
+        store = cache.VerdictCache(cache.cache_folder())
+        try:
+            keys = {k: cache.place_key(documents[k[0]].digest, k[1], k[2]) for k in spans}
+            known = store.get_places(keys.values())
+            located, fresh = {}, []
+            for key, span in spans.items():
+                found = known.get(keys[key])
+                if found is None:
+                    found = self._located(span)
+                    fresh.append((keys[key], found))
+                located[key] = dataclasses.replace(found, path=documents[span.doc].display)
+            store.put_places(fresh)
+            return located
+        finally:
+            store.close()
 
     def display(self, key: str) -> str:
         doc = self.corpus.documents.get(key)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from importlib import resources
 from pathlib import Path
@@ -15,6 +17,10 @@ import jsonschema
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# Every claimlint the tests run caches in a throwaway folder, never the user's
+# ~/.cache/claimlint (a test that needs its own sets CLAIMLINT_CACHE_DIR itself).
+os.environ["CLAIMLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="claimlint-test-cache-")
+atexit.register(shutil.rmtree, os.environ["CLAIMLINT_CACHE_DIR"], True)
 SEEDS = REPO / "seeds"
 WAPO = "seeds/001_3de99958f30674d8.txt"
 WSJ = "seeds/004_09030c89965f0637.txt"

@@ -214,7 +214,12 @@ def test_eval_real_scores_every_class_and_shape(tmp_path: Path, capsys) -> None:
     for kind in ("| verbatim |", "| typographic |", "| word edit |", "| single edit |"):
         assert kind in printed
     assert "| number word |" in printed and "| negation word |" in printed
-    assert "false alarms on verbatim, sub-span and typographic quotes: 0 of" in printed
+    assert "false alarms on verbatim, sub-span, typographic and repeated quotes: 0 of" in printed
+    # Repetitive pages of the seeds' sentences: every class there, and each all right.
+    rows = [line for line in printed.splitlines() if line.startswith("| repetitive ")]
+    for kind in ("listing: a repeat", "listing: one digit", "gallery: one image number"):
+        assert any(kind in line for line in rows), rows
+    assert all(line.split(" | ")[3] == line.split(" | ")[1] for line in rows), rows
     assert "silent: 0;" in printed
     # Deterministic: the same registry twice.
     first = (out / "claims.yaml").read_bytes()

@@ -68,6 +68,16 @@ def test_the_seeds_real_disagreements_and_no_false_one() -> None:
     found = set(score["found"])
     assert {"countries-at-meeting", "lavrov-spelling", "stanekzai-spelling"} <= found
     assert "afghan-war-length" in found
+    # what is no number: titles, roles, a date, a body's name, how often, a first
+    assert {
+        "stanekzai-title",
+        "khalilzad-title",
+        "us-participation",
+        "india-participation",
+    } <= found
+    assert {"afghan-government-participation", "meeting-date", "taliban-office-name"} <= found
+    assert {"times-postponed", "first-moscow-talks", "soviet-war-length", "who-attended"} <= found
+    assert len(found) >= 12
 
 
 def test_one_fact_two_numbers_across_two_documents() -> None:
@@ -166,3 +176,104 @@ def test_the_length_of_one_war_each_paired_with_its_match() -> None:
     )
     (finding,) = discover([a, b])
     assert finding.kind == "duration" and [v.display for v in finding.values] == ["16", "17"]
+
+
+def _kinds(*texts: str, published: tuple[str | None, ...] = ()) -> dict[str, list]:
+    docs = [
+        Doc(f"{n}.txt", f"{n}.txt", text, published[n] if published else None)
+        for n, text in enumerate(texts)
+    ]
+    found: dict[str, list] = {}
+    for finding in discover(docs):
+        found.setdefault(finding.kind, []).append(finding)
+    return found
+
+
+def test_a_persons_two_titles_and_one_office_in_other_words() -> None:
+    a = "Acme Corp and Zenith Inc met in Geneva. Acme president John Barrow said it went well."
+    b = "Acme Corp and Zenith Inc met in Geneva. Acme chairman John Barrow said it went well."
+    (finding,) = _kinds(a, b)["title"]
+    assert {v.display for v in finding.values} == {"president", "chairman"}
+    assert "John Barrow" in finding.why
+    same = b.replace("Acme chairman John Barrow", "John Barrow, the head of Acme,")
+    assert "title" not in _kinds(a, same)  # "head" names no office of its own
+    former = b.replace("Acme chairman", "former Acme chairman")
+    assert "title" not in _kinds(a, former)  # an office once held
+    other = b.replace("John Barrow", "Paul Barrow")
+    assert "title" not in _kinds(a, other)  # two people of one name
+
+
+def test_who_took_part_and_how() -> None:
+    a = "Acme Corp and Zenith Inc held talks in Geneva. Japan declined to attend the talks."
+    b = "Acme Corp and Zenith Inc held talks in Geneva. Japan sent observers to the talks."
+    (finding,) = _kinds(a, b)["role"]
+    assert {v.display for v in finding.values} == {"did not take part", "observer"}
+    attended = b.replace("Japan sent observers to the talks", "Japanese officials attended")
+    assert "role" in _kinds(a, attended)  # "Japanese" is Japan
+    agree = b.replace("Japan sent observers to the talks", "Japan attended the talks")
+    assert "role" not in _kinds(b, agree)  # an observer took part
+    pact = b.replace("Japan sent observers to the talks", "Japan would participate in any deal")
+    assert "role" not in _kinds(a, pact)  # the talks, and a deal: two things
+
+
+def test_one_bodys_two_names_the_times_it_was_put_off_and_a_first() -> None:
+    a = (
+        "The Acme Corp envoy Ray Dunn spoke in Geneva. He came from the Acme's finance office "
+        "in Geneva with Ray Dunn. The Zenith summit has been postponed twice. Acme Corp said "
+        "the Zenith summit marked the first official visit of Acme to the Swiss capital."
+    )
+    b = (
+        "The Acme Corp envoy Ray Dunn spoke in Geneva. He came from the Acme's finance committee "
+        "in Geneva with Ray Dunn. The Zenith summit has been postponed three times. The Swiss "
+        "capital had already hosted two rounds of Acme Corp talks."
+    )
+    kinds = _kinds(a, b)
+    (body,) = kinds["body"]
+    assert {v.display for v in body.values} == {"finance office", "finance committee"}
+    (times,) = kinds["frequency"]
+    assert [v.display for v in times.values] == ["2", "3"]
+    (first,) = kinds["first"]
+    assert {v.display for v in first.values} == {"the first", "not the first"}
+
+
+def test_one_events_two_dates_and_a_series_of_two() -> None:
+    a = "Acme Corp chief Ray Dunn met Zenith Inc in Geneva on March 3, 1987 for merger talks."
+    b = "Acme Corp chief Ray Dunn met Zenith Inc in Geneva on March 9, 1987 for merger talks."
+    (finding,) = _kinds(a, b)["date"]
+    assert [v.display for v in finding.values] == ["1987-03-03", "1987-03-09"]
+    same = b.replace("March 9", "March 3")
+    assert "date" not in _kinds(a, same)
+    figures = (
+        a.replace("talks", "talks on 15 mln shares"),
+        b.replace("talks", "talks on 20 mln shares"),
+    )
+    assert "date" not in _kinds(*figures)  # each with its own figure: two meetings
+
+
+def test_a_length_told_with_another_noun() -> None:
+    a = (
+        "Lavrov met Taliban envoys in Moscow on Friday to end the 17-year war in Afghanistan. "
+        "The Red Army invaded, beginning a decade-long war that ended with the Soviets' exit."
+    )
+    b = (
+        "Lavrov met Taliban envoys in Moscow to end a 17-year war in Afghanistan. The Soviet "
+        "Union left in 1989 after a nine-year occupation."
+    )
+    (finding,) = _kinds(a, b)["duration"]
+    assert [v.display for v in finding.values] == ["9", "10"]
+
+
+def test_yaml_for_the_new_kinds_passes_the_quote_rules(tmp_path: Path) -> None:
+    root = _seeds(tmp_path)
+    done = run_cli("discover", "seeds", "--format", "yaml", cwd=root)
+    block = yaml.safe_load(done.stdout)
+    kinds = {t["kind"] for t in block["topics"].values()}
+    assert {"text", "date", "quantity", "count"} <= kinds
+    (root / "claims.yaml").write_text(done.stdout, encoding="utf-8")
+    checked = run_cli("check", "--format", "json", cwd=root)
+    diagnostics = json.loads(checked.stdout)["diagnostics"]
+    assert not [d for d in diagnostics if d["code"][0] in "QSR"], checked.stdout
+    assert not [d for d in diagnostics if d["code"] == "F102"]  # values in the quotes' words
+    topics = {t for t in block["topics"] if t.endswith(("-title", "-participation", "-name"))}
+    conflicts = {d["message"].split("'")[1] for d in diagnostics if d["code"] == "F101"}
+    assert {"khalilzad-title", "united-states-participation"} <= topics <= conflicts

@@ -421,6 +421,23 @@ def test_lone_surrogates_reach_no_output_raw(project):
         assert "Traceback" not in result.stderr and not unsafe_chars(result.stdout)
 
 
+def test_a_corpus_file_whose_name_is_not_utf8_is_read_and_cached(project):
+    """A name with byte 0xE9 (Python holds it as a lone surrogate) reaches the cache, whose
+    SQLite cannot bind it as text: stored under a key of its bytes, cold and warm alike."""
+    quote = "The cafe on the corner served its last customer at noon on Friday"
+    name = os.fsencode(project.root / "seeds") + b"/caf\xe9.txt"
+    with open(name, "wb") as handle:
+        handle.write(f"Local news.\n{quote}.\nMore news.\n".encode())
+    project(f"claims:\n  - id: one\n    source: {WAPO}\n    quote: {quote}\n")
+    (project.root / "claimlint.toml").write_text('corpus = ["seeds/*"]\n', encoding="utf-8")
+    for run in ("cold", "warm"):
+        for fmt in ("full", "json", "sarif"):
+            result = run_cli("check", "--output-format", fmt, cwd=project.root)
+            assert "Traceback" not in result.stderr, (run, fmt, result.stderr[-500:])
+            assert result.returncode == 1 and not unsafe_chars(result.stdout), (run, fmt)
+            assert "caf\\udce9.txt" in result.stdout, (run, fmt, result.stdout[-300:])
+
+
 # --- 6. cache faults ---------------------------------------------------------
 
 
@@ -430,6 +447,7 @@ def test_a_damaged_cache_row_is_recomputed(project, tmp_path, damage):
 
     project(GOOD + f'  - id: two\n    source: {WAPO}\n    quote: "Moscow shows its back"\n')
     env_cache = tmp_path / "cache"
+    before = os.environ["CLAIMLINT_CACHE_DIR"]
     os.environ["CLAIMLINT_CACHE_DIR"] = str(env_cache)
     try:
         honest = run_cli("check", "--format", "json", "--no-cache", cwd=project.root).stdout
@@ -451,7 +469,7 @@ def test_a_damaged_cache_row_is_recomputed(project, tmp_path, damage):
         db.close()
         cached = run_cli("check", "--format", "json", cwd=project.root).stdout
     finally:
-        del os.environ["CLAIMLINT_CACHE_DIR"]
+        os.environ["CLAIMLINT_CACHE_DIR"] = before
     assert json.loads(cached)["diagnostics"] == json.loads(honest)["diagnostics"]
 
 

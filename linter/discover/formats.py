@@ -19,7 +19,18 @@ import yaml
 from linter.discover.model import Finding, Place, Value
 
 NONE = "No disagreement found that the registry does not already cover."
-KIND_OF_TOPIC = {"count": "count", "quantity": "quantity", "duration": "quantity", "name": "name"}
+KIND_OF_TOPIC = {
+    "count": "count",
+    "quantity": "quantity",
+    "duration": "quantity",
+    "name": "name",
+    "title": "text",
+    "role": "text",
+    "body": "name",
+    "frequency": "text",
+    "first": "text",
+    "date": "date",
+}
 
 
 def _published(place: Place) -> str:
@@ -158,6 +169,10 @@ FORMATS = tuple(FORMATTERS)
 def _value(finding: Finding, value: Value, place: Place) -> Any:
     if finding.kind == "name":
         return place.written
+    if finding.kind in {"title", "role", "body", "frequency", "first"}:
+        return place.written  # a text value in the quote's own words (F102 reads it there)
+    if finding.kind == "date":
+        return value.display
     if value.low is not None and value.low == value.high:
         return int(value.low) if value.low == int(value.low) else value.low
     return value.display

@@ -25,7 +25,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from linter.discover.mentions import noun_key
 from linter.discover.model import Amount
 
 # How much of the rarer sentence's weight two sentences must share to be about one event.
@@ -171,13 +173,19 @@ def _has_value(x: Amount, y: Amount) -> bool:
     return y.display in x.values
 
 
+def overlap(a: frozenset[str], b: frozenset[str], weights: Weights, least: int) -> float:
+    """The share of the lighter word set's weight that the other set also holds (0 under
+    `least` shared words): how much two sentences are about the same thing."""
+    shared = a & b
+    if len(shared) < least:
+        return 0.0
+    lighter = min(sum(map(weights.word, a)), sum(map(weights.word, b)))
+    return sum(map(weights.word, shared)) / lighter if lighter else 0.0
+
+
 def shared_weight(a: Amount, b: Amount, weights: Weights) -> float:
     """The share of the lighter sentence's rare words the other sentence also uses."""
-    shared = a.context & b.context
-    if len(shared) < MIN_SHARED_WORDS:
-        return 0.0
-    lighter = min(sum(map(weights.word, a.context)), sum(map(weights.word, b.context)))
-    return sum(map(weights.word, shared)) / lighter if lighter else 0.0
+    return overlap(a.context, b.context, weights, MIN_SHARED_WORDS)
 
 
 def conflicting_pairs(
@@ -253,30 +261,52 @@ def _durations(
     weights: Weights,
     doc_names: dict[str, frozenset[str]],
 ) -> list[tuple[Amount, Amount, float]]:
-    """How long one war lasted, told two ways: each duration paired with its best match.
+    """How long one war lasted, told two ways: each duration paired with one of the other's.
 
     A document may give the lengths of two wars ("the 17-year war", "a decade-long war"
-    that "ended with the Soviets' withdrawal"): each is compared only with the duration of
-    the other document whose sentence shares the most rare words with it, and that one's
-    best match must be it in return. A pair that agrees settles that war.
+    that "ended with the Soviets' withdrawal"). Pairs with the same noun go first, the
+    pair sharing the most rare words first; a pair that agrees settles that war. A
+    duration told with another word for the thing ("a nine-year occupation") is then
+    compared only if it is the one left unpaired in each document, and the two
+    sentences share a rare word.
     """
 
     def score(a: Amount, b: Amount) -> float:
-        if not same_thing(a, b) or not same_subject(a, b, doc_names, weights):
+        # two that agree are one war though each sentence "gives the other's value"
+        agree = _overlaps(a, b)
+        if not same_thing(a, b) or not (agree or same_subject(a, b, doc_names, weights)):
             return 0.0
         if len(a.context & b.context) < MIN_SHARED_WORDS:
             return 0.0
         return sum(map(weights.word, a.context & b.context))
 
-    scored = {(id(a), id(b)): score(a, b) for a in in_a for b in in_b}
+    def same_word(a: Amount, b: Amount) -> bool:
+        return noun_key(a.noun_written) == noun_key(b.noun_written)
+
+    used: set[int] = set()
     found = []
-    for a in in_a:
-        best_b = max(in_b, key=lambda b: scored[id(a), id(b)])
-        if scored[id(a), id(best_b)] <= 0:
+    ranked = sorted(
+        ((score(a, b), n, m, a, b) for n, a in enumerate(in_a) for m, b in enumerate(in_b)),
+        key=lambda t: (-_overlaps(t[3], t[4]), -t[0], t[1], t[2]),
+    )
+    for value, _, _, a, b in ranked:
+        if value <= 0 or not same_word(a, b) or id(a) in used or id(b) in used:
             continue
-        best_a = max(in_a, key=lambda x: scored[id(x), id(best_b)])
-        if best_a is a and _disjoint(a, best_b):
-            found.append((a, best_b, shared_weight(a, best_b, weights)))
+        used.update((id(a), id(b)))
+        if _disjoint(a, b):
+            found.append((a, b, shared_weight(a, b, weights)))
+    left_a = [a for a in in_a if id(a) not in used]
+    left_b = [b for b in in_b if id(b) not in used]
+    if len(left_a) == 1 and len(left_b) == 1:
+        a, b = left_a[0], left_b[0]
+        if (
+            not same_word(a, b)
+            and same_thing(a, b)
+            and same_subject(a, b, doc_names, weights)
+            and a.context & b.context
+            and _disjoint(a, b)
+        ):
+            found.append((a, b, shared_weight(a, b, weights)))
     return found
 
 
@@ -302,10 +332,10 @@ def mistyped(a: Amount, b: Amount) -> bool:
     return len(diff) == 1 or (swapped and x[diff[1]] == y[diff[0]])
 
 
-def components(pairs: Iterable[tuple[Amount, Amount, float]]) -> list[list[Amount]]:
-    """Amounts joined by a conflicting pair, grouped: each group is one finding."""
+def components(pairs: Iterable[tuple[Any, ...]]) -> list[list[Any]]:
+    """Mentions (amounts, statements) joined by a conflicting pair, grouped: one finding each."""
     parent: dict[int, int] = {}
-    items: dict[int, Amount] = {}
+    items: dict[int, Any] = {}
 
     def root(key: int) -> int:
         parent.setdefault(key, key)
@@ -314,10 +344,10 @@ def components(pairs: Iterable[tuple[Amount, Amount, float]]) -> list[list[Amoun
             key = parent[key]
         return key
 
-    for a, b, _ in pairs:
+    for a, b, *_ in pairs:
         items[id(a)], items[id(b)] = a, b
         parent[root(id(a))] = root(id(b))
-    groups: dict[int, list[Amount]] = {}
+    groups: dict[int, list[Any]] = {}
     for key, amount in items.items():
         groups.setdefault(root(key), []).append(amount)
     return [

@@ -91,6 +91,18 @@ _PERSON_UNITS_TEXT = "man men person people strong member members woman women"
 _PERSON_UNITS = frozenset(_PERSON_UNITS_TEXT.split())
 # Nouns that name one thing under two words (a count of nations is a count of countries).
 _SYNONYMS = {"nation": "country", "state": "country", "men": "person", "people": "person"}
+# What lasts, under several words: a "nine-year occupation" is the length of a war.
+_DURATION_CLASS = {
+    "occupation": "war",
+    "conflict": "war",
+    "insurgency": "war",
+    "fighting": "war",
+    "intervention": "war",
+    "stoppage": "strike",
+    "walkout": "strike",
+    "reign": "rule",
+    "tenure": "rule",
+}
 _NOUN_WORDS = 4  # words of a noun phrase after the number
 _SUBJECT_WORDS = 4  # words before the number that say what is counted
 # Common words that tie no two sentences to one fact.
@@ -262,6 +274,8 @@ def _amount(sentence: Sentence, reading, readings) -> Amount | None:
     if scale:
         unit = " ".join([*scale, unit] if unit else scale)
     kind = "duration" if unit in _TIME_UNITS.values() else "count"
+    if kind == "duration":
+        noun = _DURATION_CLASS.get(noun, noun)
     if kind == "count" and (reading.low is None or reading.low != int(reading.low or 0)):
         kind = "quantity"
     modifiers = frozenset(

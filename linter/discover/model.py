@@ -109,3 +109,33 @@ class Finding:
     values: tuple[Value, ...]
     why: str  # why the mentions are thought to be about one fact
     topic: str  # a topic name to register it under (a slug)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """What one sentence says about a subject that is no number: a title, a role, a date, ...
+
+    ``subject`` is the comparison key of what it is about ("khalilzad", "united states",
+    "taliban political"), ``value`` that of what it says ("envoy", "observer"); two
+    documents disagree when they say different values of one subject.
+    """
+
+    sentence: Sentence
+    start: int  # what is quoted as the value, offsets in the document
+    end: int
+    kind: str  # title | role | date | body | frequency | first
+    subject: str
+    shown: str  # the subject for people ("Zalmay Khalilzad", "the United States")
+    value: str
+    display: str  # the value for people ("special envoy", "an observer", "2018-11-09")
+    words: frozenset[str]  # content words of the sentence, for "about one event"
+    low: float | None = None  # dates (ordinal days) and how often (times): an interval
+    high: float | None = None
+    person: tuple[str, ...] = ()  # a title's holder, the comparison forms of the name's words
+    published: str | None = None
+    # a date's days as if in one leap year: compared when either year is not known
+    in_year: tuple[int, int] | None = None
+    what: str = ""  # a role: what the party takes part in ("event", "pact"; "" not said)
+    alone: bool = False  # a role said of one party only ("Only Pakistan has confirmed")
+    names: frozenset[str] = frozenset()  # a date's sentence: the words of its names
+    figures: frozenset[str] = frozenset()  # and the numbers it gives besides the date

@@ -81,20 +81,43 @@ class QuoteMatcher:
     """Verifies quotes against a corpus (``path -> text``); documents are normalized lazily."""
 
     def __init__(
-        self, documents: Mapping[str, str], *, threshold: float = 0.8, workers: int | None = None
+        self,
+        documents: Mapping[str, str],
+        *,
+        threshold: float = 0.8,
+        workers: int | None = None,
+        prepared: Callable[[str], tuple | None] | None = None,
     ) -> None:
-        """``workers``: processes for the corpus-wide steps (None: the CPUs available)."""
+        """``workers``: processes for the corpus-wide steps (None: the CPUs available);
+        ``prepared``: a document's ``NormalizedDocument.state()`` kept from an earlier
+        run, if any (``linter.cache``), so it is not normalized again."""
         self._texts = documents  # not copied: it may read texts lazily
+        self._prepared = prepared
+        self.normalized: set[str] = set()  # documents normalized here, not prepared
         self.threshold = threshold
         self.workers = available_workers() if workers is None else max(1, workers)
         self._docs: dict[str, _Doc] = {}
         self._in_worker = False  # set in forked workers, which leave spans to the parent
+        # Documents holding each word of the corpus passes so far (what verdicts not
+        # settled where cited depend on: ``linter.text.dependence``).
+        self.counts: dict[str, int] = {}
 
     def _doc(self, path: str) -> _Doc | None:
         doc = self._docs.get(path)
         if doc is None and path in self._texts:
-            doc = self._docs[path] = _Doc(path, NormalizedDocument(self._reader(path)))
+            state = self._prepared(path) if self._prepared is not None else None
+            if state is not None:
+                norm = NormalizedDocument.restore(self._reader(path), state)
+            else:
+                norm = NormalizedDocument(self._reader(path))
+                self.normalized.add(path)
+            doc = self._docs[path] = _Doc(path, norm)
         return doc
+
+    def state(self, path: str) -> tuple | None:
+        """A document's normalized state, if this matcher holds it."""
+        doc = self._docs.get(path)
+        return doc.norm.state() if doc is not None else None
 
     def _reader(self, path: str) -> Callable[[], str]:
         """The text of ``path`` on demand: a plain dict's str costs nothing to
@@ -245,6 +268,7 @@ class QuoteMatcher:
             for word, where in part_postings.items():
                 postings[word].extend(where)
             self._adopt(states)
+        self.counts.update((word, len(where)) for word, where in postings.items())
         documents = len(self._texts)
         found = [pick(q, c, postings, documents, self._holding) for q, c in pending]
         del postings  # corpus-long lists: freed before the workers fork again

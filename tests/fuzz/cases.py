@@ -260,6 +260,8 @@ def make_case(seed: int) -> Case:
         case.files[path] = (bom + text).encode("utf-8", "surrogatepass")
     case.files["seeds/bad.txt"] = b"caf\xe9 au lait\n"
     case.files["seeds/nul.txt"] = b"a\x00b\n"
+    # A name that is not UTF-8 (byte 0xE9): Python holds it as a lone surrogate.
+    case.files["seeds/caf\udce9.txt"] = (rng.choice(SENTENCES) + "\n").encode()
     case.files["archive/extra.md"] = (rng.choice(SENTENCES) + "\n").encode()
     case.special["seeds/dir"] = "dir"
     case.special["seeds/link_out"] = "link:/etc/hostname"
