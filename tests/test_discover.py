@@ -277,3 +277,19 @@ def test_yaml_for_the_new_kinds_passes_the_quote_rules(tmp_path: Path) -> None:
     topics = {t for t in block["topics"] if t.endswith(("-title", "-participation", "-name"))}
     conflicts = {d["message"].split("'")[1] for d in diagnostics if d["code"] == "F101"}
     assert {"khalilzad-title", "united-states-participation"} <= topics <= conflicts
+
+
+def test_one_party_one_finding_however_many_documents_say_it() -> None:
+    """ "Only Pakistan has confirmed" against two reports that China took part: one finding
+    for China and one for Iran, not one per pair of documents."""
+    listing = (
+        "The Moscow meeting on Afghanistan opened on Friday. It was attended by delegates"
+        " of 11 countries, including China, Iran and Pakistan."
+    )
+    alone = (
+        "The Moscow meeting on Afghanistan opened on Friday. Only Pakistan has so far"
+        " confirmed its attendance at the Moscow meeting."
+    )
+    found = _kinds(listing + " " + alone, listing, listing.replace("Friday", "Friday morning"))
+    shown = sorted(f.fact for f in found["role"])
+    assert len(shown) == 2, shown

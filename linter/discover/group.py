@@ -333,11 +333,14 @@ def mistyped(a: Amount, b: Amount) -> bool:
 
 
 def components(pairs: Iterable[tuple[Any, ...]]) -> list[list[Any]]:
-    """Mentions (amounts, statements) joined by a conflicting pair, grouped: one finding each."""
-    parent: dict[int, int] = {}
-    items: dict[int, Any] = {}
+    """Mentions (amounts, statements) joined by a conflicting pair, grouped: one finding each.
 
-    def root(key: int) -> int:
+    Mentions are keyed by value (they are frozen), not identity: a statement derived for
+    each pair of documents ("only Pakistan", said of China) is one mention however many
+    pairs derive it, so one fact is one finding, not one per pair of documents."""
+    parent: dict[Any, Any] = {}
+
+    def root(key: Any) -> Any:
         parent.setdefault(key, key)
         while parent[key] != key:
             parent[key] = parent[parent[key]]
@@ -345,11 +348,10 @@ def components(pairs: Iterable[tuple[Any, ...]]) -> list[list[Any]]:
         return key
 
     for a, b, *_ in pairs:
-        items[id(a)], items[id(b)] = a, b
-        parent[root(id(a))] = root(id(b))
-    groups: dict[int, list[Any]] = {}
-    for key, amount in items.items():
-        groups.setdefault(root(key), []).append(amount)
+        parent[root(a)] = root(b)
+    groups: dict[Any, list[Any]] = {}
+    for item in list(parent):
+        groups.setdefault(root(item), []).append(item)
     return [
         sorted(g, key=lambda m: (m.sentence.doc, m.start))
         for g in sorted(groups.values(), key=lambda g: min((m.sentence.doc, m.start) for m in g))
