@@ -428,3 +428,31 @@ def test_unchanged_numbers_still_help_find_a_near_match():
         text = make_document(index, 1, seeds).text
         verdict = QuoteMatcher({"doc.txt": text}).verify(quote, "doc.txt")
         assert verdict.outcome is Outcome.INEXACT, (index, verdict)
+
+
+def test_a_long_documents_word_index_gives_what_a_scan_gives() -> None:
+    """Once a long document is indexed (after _INDEX_AFTER scans) every word's places are
+    the scan's: the index changes the cost of alignment, never a place it finds."""
+    from linter.text.align import _INDEX_AFTER, _INDEX_FROM, _MAX_HITS, Aligned, _occurrences
+
+    words = [
+        "talks",
+        "moscow",
+        "kabul",
+        "taliban",
+        "delegation",
+        "o'brien",
+        "can't",
+        "11",
+        "countries",
+        "u.s.",
+        "the",
+    ]
+    text = " ".join(words[i * 7 % len(words)] + ("," if i % 5 == 0 else "") for i in range(9000))
+    text = text.replace("the the", "The the")
+    assert len(text) >= _INDEX_FROM
+    doc = Aligned(text)
+    asked = [*words, "tal", "Moscow".lower(), "absent"] * (_INDEX_AFTER // 10 + 2)
+    for word in asked:
+        assert doc.occurrences(word) == _occurrences(text.lower(), word, _MAX_HITS), word
+    assert doc._index is not None  # the later answers came from the index

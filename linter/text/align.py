@@ -43,10 +43,15 @@ _SNAP = 8  # word boundaries tried around each end of an aligned span
 # that end must be: the work per piece is then about linear in its length.
 _LONG = 300
 _EDGE = 150
-# A document this long is indexed by word when first aligned: scanning it for
-# each seed word of each quote (26 ms a quote at 1.4 MB) outgrows one pass over it
-# (about 60 ms a MB) after a few quotes; a shorter one is scanned, in microseconds.
+# A document this long is kept lowercased for the next quote, and indexed by word
+# once it has been scanned for _INDEX_AFTER seed words: one pass of the word regex
+# costs about as much as that many scans (a scan is one C str.find over the text; the
+# index is a Python loop over its every word, ~15 ms for 50 KB). Indexing on first use
+# made a corpus of 1,000 50 KB documents, each aligned for a few quotes, twice as slow
+# and twice the memory; a 1.5 MB document aligned for hundreds of quotes still is
+# indexed after its first few. A shorter document is scanned, in microseconds.
 _INDEX_FROM = 32_768
+_INDEX_AFTER = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,19 +100,20 @@ def _occurrences(text: str, word: str, limit: int) -> list[int]:
 
 class Aligned:
     """A document's normalized text as alignment reads it: lowercased once, and if it
-    is long, with the word-aligned places of each word it holds (built on first use).
+    is long and often searched, with the word-aligned places of each word it holds.
 
     A word's places are exactly ``_occurrences``': a word-aligned occurrence is a
     whole ``WORD`` token of the lowercased text, so the index serves every seed
     that is one token itself (any other is scanned for, as before).
     """
 
-    __slots__ = ("_index", "lower", "text")
+    __slots__ = ("_index", "_scans", "lower", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lower = text.lower()
         self._index: dict[str, array[int]] | None = None
+        self._scans = 0
 
     @property
     def long(self) -> bool:
@@ -119,6 +125,9 @@ class Aligned:
         if not self.long or WORD.fullmatch(word) is None:
             return _occurrences(self.lower, word, _MAX_HITS)
         if self._index is None:
+            self._scans += 1
+            if self._scans <= _INDEX_AFTER:  # until the index would have paid for itself
+                return _occurrences(self.lower, word, _MAX_HITS)
             self._index = _word_index(self.lower)
         return list(self._index.get(word, ()))
 
