@@ -80,6 +80,12 @@ def pick(
     return found
 
 
+def needed(rare: int) -> int:
+    """How many of a quote's ``rare`` voting words a document must hold to be aligned
+    (``_VOTE_SHARE`` of them, and one fewer than all where there are two or more)."""
+    return max(1, min(math.ceil(rare * _VOTE_SHARE), rare - 1))
+
+
 def _vote(quote: Quote, cited: str, postings: Postings, documents: int) -> list[str]:
     """The few documents sharing most of the quote's rarest words, best first.
 
@@ -113,7 +119,7 @@ def _vote(quote: Quote, cited: str, postings: Postings, documents: int) -> list[
         else:
             where[key] = merged
     rare = sorted(where, key=lambda w: (len(where[w]), w))[:_VOTE_WORDS]
-    need = max(1, min(math.ceil(len(rare) * _VOTE_SHARE), len(rare) - 1))
+    need = needed(len(rare))
     # A document holding ``need`` of the rare words holds one of the rarest
     # ``len(rare) - need + 1``: only those are counted, at C speed per word.
     voters: set[str] = set().union(*(where[w] for w in rare[: len(rare) - need + 1]))

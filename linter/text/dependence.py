@@ -15,12 +15,11 @@ is in every weight: a verdict is kept only while it stays the same.
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from linter.text.candidates import _COMMON_SHARE, _VOTE_SHARE, _VOTE_WORDS, vocabulary
+from linter.text.candidates import _COMMON_SHARE, _VOTE_WORDS, needed, vocabulary
 from linter.text.normalize import NormalizedDocument
 from linter.text.quote import Quote
 
@@ -117,7 +116,7 @@ class Words:
         sure = sorted(most for _, low, most in entries.values() if low >= 1 and most <= common)
         voting = [w for w, low, _ in entries.values() if _count_below(sure, low) < _VOTE_WORDS]
         rare = min(_VOTE_WORDS, len(sure))  # the vote has at least this many words
-        return voting, max(1, min(math.ceil(rare * _VOTE_SHARE), rare - 1))
+        return voting, needed(rare)
 
 
 def _count_below(ordered: list[int], limit: int) -> int:
