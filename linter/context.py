@@ -106,8 +106,7 @@ class Context:
         """A located source span for a diagnostic."""
         if span is None or span.doc not in self.corpus.documents:
             return None
-        doc = self.corpus.documents[span.doc]
-        if doc.kept is None and self.config.cache:  # not read this run: located before?
+        if self.config.cache:  # located before, or located now and kept for the next run
             found = self._places.get((span.doc, span.start, span.end))
             if found is not None:
                 return found
@@ -128,15 +127,17 @@ class Context:
 
     @cached_property
     def _places(self) -> dict[tuple[str, int, int], SourceSpan]:
-        """Every verdict's span in a document not read this run, located once ever: the
-        place is kept by content hash (``linter.cache``), so a warm run reads no source."""
+        """Every verdict's span, located once ever: the place is kept by content hash
+        (``linter.cache``), so a warm run reads no source. A span of a document read this
+        run is located from the text in hand and kept too: the first warm run after a cold
+        one would otherwise read every source again to locate its spans."""
         from linter import cache
 
         documents = self.corpus.documents
         spans = {
             (v.span.doc, v.span.start, v.span.end): v.span
             for v in self.verdicts.values()
-            if v.span is not None and v.span.doc in documents and documents[v.span.doc].kept is None
+            if v.span is not None and v.span.doc in documents
         }
         if not spans:
             return {}
