@@ -32,8 +32,8 @@ T = TypeVar("T")
 
 _PARALLEL_DOCS = 200  # documents, and quotes per process, that make forking worth it
 _QUOTES_PER_WORKER = 100
-_DOCS_PER_TASK = 25  # small tasks keep each worker small and the load even
-_QUOTES_PER_TASK = 50
+_QUOTES_PER_TASK = 50  # small tasks keep the load even
+_DOCS_PER_NARROWING = 25
 
 
 class _Deferred(Span):
@@ -134,7 +134,13 @@ class QuoteMatcher:
         return self.verify_many([(quote, cited)])[0]
 
     def verify_many(self, items: Sequence[tuple[str, str]]) -> list[Verdict]:
-        """Verdicts in order; quotes not verbatim where cited share one corpus pass."""
+        """Verdicts in order; quotes not verbatim where cited share one corpus pass.
+
+        Reading and normalizing the corpus happen here, in this process, which
+        keeps the only copy; picking candidates and aligning, each quote on its
+        own, are then shared among forked workers that read the prepared corpus
+        copy-on-write and send back only candidates and verdicts (small).
+        """
         verdicts: list[Verdict | None] = [None] * len(items)
         for index, verdict in self._exact_where_cited(items):
             verdicts[index] = verdict
@@ -144,23 +150,20 @@ class QuoteMatcher:
         if pending:
             candidates = self._candidates([(q, c) for _, q, c in pending])
             jobs = self._jobs(len(pending))
-            work = [
-                (i, q if jobs == 1 else q.raw, c, found)
-                for (i, q, c), found in zip(pending, candidates, strict=True)
-            ]
-            tasks = _parts(work, _QUOTES_PER_TASK) if jobs > 1 else [work]
 
-            def resolve(task: list[tuple]) -> list[tuple[int, Verdict]]:
-                # In a worker the quote arrives as text and is parsed there, anew.
+            def resolve(task: range) -> list[Verdict]:
                 self._in_worker = jobs > 1
-                return [
-                    (i, self._resolve(q if isinstance(q, Quote) else Quote(q), c, found))
-                    for i, q, c, found in task
-                ]
+                out = []
+                for k in task:
+                    _, quote, cited = pending[k]
+                    out.append(self._resolve(quote, cited, candidates[k]))
+                return out
 
-            for resolved in fan_out(resolve, tasks, jobs):
-                for index, verdict in resolved:
-                    verdicts[index] = self._undefer(verdict)
+            resolved = itertools.chain.from_iterable(
+                fan_out(resolve, _ranges(len(pending), jobs), jobs)
+            )
+            for (index, _, _), verdict in zip(pending, resolved, strict=True):
+                verdicts[index] = self._undefer(verdict)
         return [v for v in verdicts if v is not None]
 
     def _exact_where_cited(
@@ -168,30 +171,18 @@ class QuoteMatcher:
     ) -> list[tuple[int, Verdict | None]]:
         """Each quote's verdict if verbatim (or bracket-changed) where cited, else None.
 
-        In parallel, each task takes a few cited documents and the quotes citing
-        them (parsing them there), and sends the normalized documents back for
-        the later steps.
+        Here, not in workers: this normalizes the cited documents, which a worker
+        would have to send back whole (measured slower than doing it here, and
+        twice the memory).
         """
         by_doc: dict[str, list[int]] = defaultdict(list)
         for index, (_, path) in enumerate(items):
             by_doc[path].append(index)
-        jobs = self._jobs(len(items))
-        groups = list(by_doc.items())
-        tasks = _parts(groups, _DOCS_PER_TASK) if jobs > 1 else [groups]
-
-        def exact(task: int) -> tuple[list[tuple[int, Verdict | None]], dict[str, tuple]]:
-            known = set(self._docs)
-            out = []
-            for path, indexes in tasks[task]:
-                for i in indexes:
-                    quote = Quote(items[i][0])
-                    out.append((i, self._verbatim(quote, path) if quote.pieces else _EMPTY))
-            return out, self._release(known) if jobs > 1 else {}
-
         results: list[tuple[int, Verdict | None]] = []
-        for part, states in fan_out(exact, range(len(tasks)), jobs):
-            results += part
-            self._adopt(states)
+        for path, indexes in by_doc.items():
+            for i in indexes:
+                quote = Quote(items[i][0])
+                results.append((i, self._verbatim(quote, path) if quote.pieces else _EMPTY))
         return results
 
     def _undefer(self, verdict: Verdict) -> Verdict:
@@ -202,21 +193,6 @@ class QuoteMatcher:
         doc = self._doc(span.doc)
         assert doc is not None
         return dataclasses.replace(verdict, span=doc.span(span.start, span.end))
-
-    def _release(self, known: set[str]) -> dict[str, tuple]:
-        """In a worker: hand over (and forget) the documents normalized by this task.
-
-        Forgetting them keeps each worker small; the parent keeps the only copy,
-        which later workers share copy-on-write.
-        """
-        fresh = [p for p in self._docs if p not in known]
-        return {p: self._docs.pop(p).norm.state() for p in fresh}
-
-    def _adopt(self, states: dict[str, tuple]) -> None:
-        for path, state in states.items():
-            if path not in self._docs:
-                norm = NormalizedDocument.restore(self._reader(path), state)
-                self._docs[path] = _Doc(path, norm)
 
     def _jobs(self, quotes: int) -> int:
         """Processes worth starting for ``quotes`` quotes (forking one costs ~20 ms)."""
@@ -246,32 +222,30 @@ class QuoteMatcher:
     def _candidates(self, pending: list[tuple[Quote, str]]) -> list[Candidates]:
         """For each quote, the documents (other than its cited one) worth searching.
 
-        One pass intersects each document's space-separated tokens, at C speed,
-        with the pending quotes' interior tokens. Quotes whose words are common
+        One pass, here (it normalizes every document), intersects each document's
+        space-separated tokens, at C speed, with the pending quotes' interior
+        tokens; the picking is shared among workers. Quotes whose words are common
         to many documents are narrowed by a second pass over just those documents,
         with token trigrams.
         """
         words = vocabulary(q for q, _ in pending)
-        jobs = self._jobs(len(pending))
-        tasks = _parts(list(self._texts), _DOCS_PER_TASK) if jobs > 1 else [list(self._texts)]
-
-        def scan(task: int) -> tuple[dict[str, list[str]], dict[str, tuple]]:
-            known = set(self._docs)
-            hits: dict[str, list[str]] = defaultdict(list)
-            for path in tasks[task]:
-                for word in words.intersection(self._tokens(path)):
-                    hits[word].append(path)
-            return hits, self._release(known) if jobs > 1 else {}
-
         postings: dict[str, list[str]] = defaultdict(list)
-        for part_postings, states in fan_out(scan, range(len(tasks)), jobs):
-            for word, where in part_postings.items():
-                postings[word].extend(where)
-            self._adopt(states)
+        for path in self._texts:
+            for word in words.intersection(self._tokens(path)):
+                postings[word].append(path)
         self.counts.update((word, len(where)) for word, where in postings.items())
         documents = len(self._texts)
-        found = [pick(q, c, postings, documents, self._holding) for q, c in pending]
-        del postings  # corpus-long lists: freed before the workers fork again
+
+        def picked(task: range) -> list[Candidates]:
+            return [
+                pick(pending[k][0], pending[k][1], postings, documents, self._holding) for k in task
+            ]
+
+        jobs = self._jobs(len(pending))
+        found = list(
+            itertools.chain.from_iterable(fan_out(picked, _ranges(len(pending), jobs), jobs))
+        )
+        postings.clear()  # corpus-long lists: freed before the workers fork again
         self._narrow([q for q, _ in pending], found)
         return found
 
@@ -289,7 +263,7 @@ class QuoteMatcher:
             return
         pairs = list(narrowing.busy.items())
         jobs = self._jobs(sum(map(len, narrowing.busy.values())))
-        tasks = _parts(pairs, _DOCS_PER_TASK) if jobs > 1 else [pairs]
+        tasks = _parts(pairs, _DOCS_PER_NARROWING) if jobs > 1 else [pairs]
 
         def narrow(task: int) -> list[tuple[int, str]]:
             """The (quote, document) pairs that survive: few, so cheap to send back."""
@@ -352,3 +326,10 @@ class QuoteMatcher:
 
 def _parts(items: list[T], size: int) -> list[list[T]]:
     return [items[k : k + size] for k in range(0, len(items), size)] or [[]]
+
+
+def _ranges(count: int, jobs: int) -> list[range]:
+    """Indexes ``0..count`` in tasks: one where serial, else ``_QUOTES_PER_TASK`` each."""
+    if jobs <= 1:
+        return [range(count)]
+    return [range(k, min(k + _QUOTES_PER_TASK, count)) for k in range(0, count, _QUOTES_PER_TASK)]
