@@ -241,9 +241,13 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
 
 
 def read_document(
-    path: Path, key: str, reader: Reader | None = None, repair: bool = False
+    path: Path | str, key: str, reader: Reader | None = None, repair: bool = False
 ) -> tuple[Document | None, SourceProblem | None]:
-    """A source document, its text extracted (linter.extract), or why it cannot be read."""
+    """A source document, its text extracted (linter.extract), or why it cannot be read.
+
+    ``path`` may be a plain absolute string (the corpus loader's, from a folder
+    listing): no ``pathlib`` object is then made for it.
+    """
     try:
         with open_regular(path) as handle:
             stat = os.fstat(handle.fileno())
@@ -256,8 +260,9 @@ def read_document(
             data = handle.read()
     except (OSError, ValueError) as exc:
         return None, SourceProblem("S103", f"source '{key}' cannot be read: {exc.strerror or exc}")
+    absolute = _absolute(path)
     reader = reader or Reader(False)
-    kind = kind_of(path.suffix)
+    kind = kind_of(os.path.splitext(path)[1])
     digest = _digest(data, kind, repair)
     try:
         extracted = reader.read(digest, kind, repair, data)
@@ -265,7 +270,6 @@ def read_document(
         return None, SourceProblem("S103", f"source '{key}' is unreadable: {exc}")
     if extracted.partial:  # kept in memory (``kept``), so never read again by this hash
         digest = _digest(data, kind, repair, partial=True)
-    absolute = str(path) if path.is_absolute() else os.path.join(os.getcwd(), path)
     return Document(
         key=key,
         display=_display(absolute, os.getcwd()),
@@ -278,6 +282,16 @@ def read_document(
         reader=reader,
         kept=extracted,
     ), None
+
+
+def _absolute(path: Path | str) -> str:
+    """``path`` absolute, spelled as ``pathlib`` spells it (without making a ``Path``
+    for a plain absolute POSIX path, which it leaves as it is)."""
+    plain = isinstance(path, str) and os.sep == "/" and path.startswith("/")
+    if plain and "//" not in path and "/./" not in path and not path.endswith(("/", "/.")):
+        return path  # type: ignore[return-value]
+    path = Path(path)
+    return str(path) if path.is_absolute() else os.path.join(os.getcwd(), path)
 
 
 def corpus_files(
@@ -463,7 +477,7 @@ def load_corpus(
         if record is not None:
             doc = _trusted(path, key, entry, record, repair, reader, cwd)
         if doc is None:
-            doc, problem = read_document(slow.get(path) or Path(path), key, reader, repair)
+            doc, problem = read_document(slow.get(path) or path, key, reader, repair)
             if doc is not None and records is not None:
                 fresh.append(doc)
         if doc is not None:

@@ -146,10 +146,15 @@ class Extracted:
             return None
 
 
+_KINDS: dict[str, str] = {}  # suffix -> the first format naming it
+for _kind, _suffixes in FORMATS.items():
+    for _suffix in _suffixes:
+        _KINDS.setdefault(_suffix, _kind)
+
+
 def kind_of(suffix: str) -> str:
     """The format a file suffix names; anything unknown is read as text."""
-    suffix = suffix.lower()
-    return next((k for k, s in FORMATS.items() if suffix in s), "text")
+    return _KINDS.get(suffix.lower(), "text")
 
 
 def extract(data: bytes, kind: str, *, repair: bool = False) -> Extracted:
