@@ -16,9 +16,7 @@ version, is discarded and rebuilt; any database error just means no cache.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -111,8 +109,6 @@ def decode_entry(raw: str) -> tuple[Verdict, str, Words | None] | None:
 
 
 _ONE_BY_ONE = 32  # prepared documents read one by one before all the rest at once
-_BACKGROUND = 1000  # prepared documents that are written by a forked process meanwhile
-_TEXTS_PER_WRITE = 500  # prepared documents a transaction writes (others wait for it)
 _SNAPSHOTS = 8  # corpus snapshots kept: edits are compared with the corpus of a verdict
 
 
@@ -350,11 +346,7 @@ class VerdictCache:
     ) -> None:
         """Keep the corpus' snapshot (the last ``_SNAPSHOTS``) and the prepared documents
         of ``states`` (content hash -> ``NormalizedDocument.state()``) not kept yet:
-        later runs compare edits against them, and search them without normalizing.
-
-        Many prepared documents (a cold run) are compressed and written by a forked
-        process while this one goes on to the rules and the output; it is waited for
-        before this process reads them back or exits (``wait_for_writers``)."""
+        later runs compare edits against them, and search them without normalizing."""
         if self._db is None or self._rows("corpora", [fingerprint]):
             return
         self._put_rows("corpora", [(fingerprint, json.dumps(hashes, ensure_ascii=True))])
@@ -365,26 +357,21 @@ class VerdictCache:
                     " (SELECT rowid FROM corpora ORDER BY rowid DESC LIMIT ?)",
                     (_SNAPSHOTS,),
                 )
-        except sqlite3.Error:
-            return
-        if len(states) < _BACKGROUND or not _fork_writer(self.path.parent, states):
-            self._put_texts(states)
-
-    def _put_texts(self, states: Mapping[str, tuple]) -> None:
-        """The prepared documents of ``states`` not kept yet, a few hundred a transaction
-        (packed before it opens, so concurrent runs wait briefly)."""
-        if self._db is None:
-            return
-        digests = list(states)
-        try:
-            for i in range(0, len(digests), _TEXTS_PER_WRITE):
-                wanted = {_prepared_key(d): d for d in digests[i : i + _TEXTS_PER_WRITE]}
-                marks = ",".join("?" * len(wanted))
-                query = f"SELECT key FROM texts WHERE key IN ({marks})"
-                kept = {k for (k,) in self._db.execute(query, list(wanted))}
-                rows = [(k, _packed(k, states[d])) for k, d in wanted.items() if k not in kept]
-                with self._db:
-                    self._db.executemany("INSERT OR REPLACE INTO texts VALUES (?, ?)", rows)
+                kept = set()
+                wanted = [_prepared_key(d) for d in states]
+                for i in range(0, len(wanted), 500):
+                    chunk = wanted[i : i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    query = f"SELECT key FROM texts WHERE key IN ({marks})"
+                    kept.update(k for (k,) in self._db.execute(query, chunk))
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO texts VALUES (?, ?)",
+                    (
+                        (key, _packed(key, state))
+                        for digest, state in states.items()
+                        if (key := _prepared_key(digest)) not in kept
+                    ),
+                )
         except sqlite3.Error:
             pass
 
@@ -392,7 +379,6 @@ class VerdictCache:
         """The prepared document of a content hash among ``digests``; None for one absent
         or damaged. The first few are read one by one (a run that redoes a verdict
         found where cited needs one); past them, all the rest at once (a corpus pass)."""
-        wait_for_writers()  # this process' own writes first
         keys = {_prepared_key(d): d for d in digests}
         raw: dict[str, bytes] = {}
         asked: list[int] = [0]
@@ -511,45 +497,6 @@ class FileRecords(VerdictCache):
                 and not any(note.partial for note in doc.notes)
             ),
         )
-
-
-_WRITERS: list[int] = []  # forked processes writing prepared documents, by pid
-
-
-def _fork_writer(folder: Path, states: Mapping[str, tuple]) -> bool:
-    """Write ``states`` from a forked process (it shares them copy-on-write); False
-    where processes cannot be forked here, and the caller writes them itself."""
-    from linter.text.parallel import can_fork
-
-    if not can_fork():
-        return False
-    try:
-        pid = os.fork()
-    except OSError:
-        return False
-    if pid == 0:  # the writer: its own connection (never the parent's), then out
-        code = 0
-        try:
-            gc.disable()  # a collection would touch, and so copy, every shared page
-            store = VerdictCache(folder)
-            store._put_texts(states)
-            store.close()
-        except BaseException:
-            code = 1
-        finally:
-            os._exit(code)
-    _WRITERS.append(pid)
-    return True
-
-
-def wait_for_writers() -> None:
-    """Wait for this process' forked writers (run at exit, and before reading texts)."""
-    while _WRITERS:
-        with contextlib.suppress(ChildProcessError, InterruptedError):
-            os.waitpid(_WRITERS.pop(), 0)
-
-
-atexit.register(wait_for_writers)
 
 
 def cache_folder() -> Path:

@@ -225,23 +225,3 @@ def test_a_warm_run_locates_spans_without_reading_sources(project, cache_dir):
         db.execute("UPDATE places SET value = 'x:' || value")
     third = run_cli("check", cwd=project.root)
     assert third.stdout == first.stdout and "Traceback" not in third.stderr
-
-
-def test_many_prepared_documents_are_written_by_a_forked_writer(tmp_path):
-    """A cold run's prepared documents are written by a forked process meanwhile; the
-    store waits for it before reading them back, and every one is there, intact."""
-    from linter import cache
-    from linter.text.normalize import NormalizedDocument
-    from linter.text.parallel import can_fork
-
-    states = {
-        f"{i:032x}": NormalizedDocument(f"Document {i} says “hello” — twice.").state()
-        for i in range(cache._BACKGROUND + 5)
-    }
-    store = cache.VerdictCache(tmp_path)
-    store.remember("fingerprint", {"a.txt": "0" * 32}, states)
-    assert bool(cache._WRITERS) == can_fork()
-    kept = store.prepared(states)
-    assert not cache._WRITERS  # waited for before reading
-    assert all(kept(digest) == state for digest, state in states.items())
-    store.close()
