@@ -438,8 +438,11 @@ class VerdictCache:
             self._db = None
 
 
-# A file changed within this long of being read may share its signature with the
+# A file changed within this long of the run's start may share its signature with the
 # version read (timestamps are coarse: a clock tick, two seconds on FAT): not recorded.
+# Git's racy-timestamp rule, against the run's start rather than the moment the
+# records are written: a file read early in a long run and rewritten in place just
+# after (same size, and times within one tick) would otherwise be recorded as read.
 _RACY_NS = 2_000_000_000
 
 
@@ -470,11 +473,9 @@ class FileRecords(VerdictCache):
                 continue  # not a record: the file is read
         return found
 
-    def put(self, documents: Iterable) -> None:
-        """Record freshly read documents (``linter.corpus.Document``), not racy or partial ones."""
-        import time
-
-        now = time.time_ns()
+    def put(self, documents: Iterable, started: int) -> None:
+        """Record freshly read documents (``linter.corpus.Document``), not racy or partial
+        ones; ``started`` is ``time.time_ns()`` before any of them was looked at."""
         self._put_rows(
             "files",
             (
@@ -492,7 +493,7 @@ class FileRecords(VerdictCache):
                     ),
                 )
                 for doc in documents
-                if max(doc.stamp[1], doc.stamp[2]) < now - _RACY_NS
+                if max(doc.stamp[1], doc.stamp[2]) < started - _RACY_NS
                 # A text left partial by a missing library is read again once it is installed.
                 and not any(note.partial for note in doc.notes)
             ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -438,6 +439,7 @@ def load_corpus(
     (``linter.cache.FileRecords``). ``on_read`` is told the number of documents
     read so far (for progress).
     """
+    started = time.time_ns()  # before any file is looked at (the racy-timestamp rule)
     corpus = Corpus()
     reader = Reader(config.cache)
     repair = config.repair_encoding
@@ -489,7 +491,7 @@ def load_corpus(
             else:
                 corpus.keys[cited] = key
     if records is not None:
-        records.put(fresh)
+        records.put(fresh, started)
         records.close()
     reader.close()  # reopened if a text must be extracted again
     return corpus

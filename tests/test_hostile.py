@@ -564,6 +564,49 @@ def test_a_source_rewritten_in_place_with_its_old_size_and_mtime_is_caught(proje
     assert doc.kept is not None
 
 
+def test_a_rewrite_within_the_timestamp_granularity_of_a_long_run_is_caught(project, monkeypatch):
+    """Git's racy-timestamp rule: a file is trusted by its signature only if its times
+    are older than the run's start by more than the clock's granularity. On a file
+    system with 2 s timestamps (FAT; simulated here), a rewrite in place just after a
+    read keeps every time, size and inode; when the records are written long after the
+    read (a long run), comparing with that moment instead of the run's start trusted
+    the stale signature on the next run."""
+    import linter.cache
+    import linter.corpus
+    from linter.config import Config
+
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(project.root / ".cache"))
+    registry = load_registry(project(GOOD))
+    coarse = 2_000_000_000
+    real_stamp, real_clock = linter.corpus._stamp, time.time_ns
+
+    def fat_stamp(info):  # times of a 2 s-granularity file system
+        size, mtime, ctime, inode, device = real_stamp(info)
+        return size, mtime // coarse * coarse, ctime // coarse * coarse, inode, device
+
+    monkeypatch.setattr(linter.corpus, "_stamp", fat_stamp)
+    source = project.root / WAPO
+    while real_clock() % coarse > coarse // 2:  # room for the rewrite in the same tick
+        time.sleep(0.05)
+    source.write_bytes(source.read_bytes())  # written at the start of the run
+    real_put = linter.cache.FileRecords.put
+
+    def put_a_minute_later(self, *args, **kwargs):  # the records written at a long run's end
+        late = real_clock() + 60 * 1_000_000_000
+        with monkeypatch.context() as clock:
+            clock.setattr(time, "time_ns", lambda: late)
+            real_put(self, *args, **kwargs)
+
+    monkeypatch.setattr(linter.cache.FileRecords, "put", put_a_minute_later)
+    before = fat_stamp(source.stat())
+    load_corpus(registry, Config())  # read and (if not racy) recorded
+    _rewrite_in_place(source)
+    assert fat_stamp(source.stat()) == before  # nothing a stat sees has changed
+    doc = load_corpus(registry, Config()).cited(WAPO)
+    assert doc.kept is not None  # read again, not trusted
+    assert doc.text.startswith(source.read_text(encoding="utf-8")[:10])
+
+
 # --- 3. --fix changes only quote scalars -------------------------------------
 
 STYLES = {
